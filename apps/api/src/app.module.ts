@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AuthModule } from '@shopdesk/server/auth/auth.module';
+import { AppConfigModule } from '@shopdesk/server/core/config/config.module';
+import { DatabaseModule } from '@shopdesk/server/core/db/database.module';
+import { HttpErrorFilter } from '@shopdesk/server/core/errors/http-error.filter';
+import { LoggingModule } from '@shopdesk/server/core/logging/logging.module';
+import { QueueModule } from '@shopdesk/server/core/queue/queue.module';
+import { HealthModule } from '@shopdesk/server/health/health.module';
+import { NotificationsModule } from '@shopdesk/server/notifications/notifications.module';
+import { TicketingModule } from '@shopdesk/server/ticketing.module';
+import { UsersModule } from '@shopdesk/server/users/users.module';
+
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    QueueModule.forRoot('producer'),
+    AuthModule,
+    UsersModule,
+    TicketingModule,
+    NotificationsModule,
+    HealthModule,
+  ],
+  providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
+})
+export class AppModule {}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TicketActivityProcessor } from '@shopdesk/server/activity/ticket-activity.processor';
+import { TicketActivityScheduler } from '@shopdesk/server/activity/ticket-activity.scheduler';
+import { AppConfigModule } from '@shopdesk/server/core/config/config.module';
+import { DatabaseModule } from '@shopdesk/server/core/db/database.module';
+import { LoggingModule } from '@shopdesk/server/core/logging/logging.module';
+import { QueueModule } from '@shopdesk/server/core/queue/queue.module';
+import { CourierEventsProcessor } from '@shopdesk/server/couriers/courier-events.processor';
+import { CourierEventsReconciler } from '@shopdesk/server/couriers/courier-events.reconciler';
+import { OutboxRelay } from '@shopdesk/server/core/outbox/outbox.relay';
+import { ReshipmentsProcessor } from '@shopdesk/server/reshipments/reshipments.processor';
+import { SlaLadderProcessor } from '@shopdesk/server/sla/sla-ladder.processor';
+import { SlaLadderScheduler } from '@shopdesk/server/sla/sla-ladder.scheduler';
+import { TicketingModule } from '@shopdesk/server/ticketing.module';
+
+/** The worker process: BullMQ processors and schedulers, no HTTP. */
+@Module({
+  imports: [AppConfigModule, LoggingModule, DatabaseModule, QueueModule.forRoot('worker'), TicketingModule],
+  providers: [
+    TicketActivityProcessor,
+    TicketActivityScheduler,
+    SlaLadderProcessor,
+    SlaLadderScheduler,
+    CourierEventsProcessor,
+    CourierEventsReconciler,
+    ReshipmentsProcessor,
+    OutboxRelay,
+  ],
+})
+export class WorkerModule {}

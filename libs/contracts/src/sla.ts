@@ -1,0 +1,117 @@
+// SLA policies and per-ticket timers, as the API and the admin see them.
+import { z } from 'zod';
+import type { TicketChannel, TicketPriority, TicketStatus, TicketType } from './tickets';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from './tickets';
+
+export const SLA_TARGETS = ['first_reply', 'next_reply', 'resolution'] as const;
+export type SlaTarget = (typeof SLA_TARGETS)[number];
+
+export const SLA_STATES = ['active', 'paused', 'fulfilled', 'breached'] as const;
+export type SlaState = (typeof SLA_STATES)[number];
+
+/** The escalation ladder, in firing order. */
+export const SLA_RUNGS = ['warning', 'breach', 'escalate', 'raise_priority'] as const;
+export type SlaRung = (typeof SLA_RUNGS)[number];
+
+export interface SlaTargetSpec {
+  minutes: number;
+  /** Count business hours of the policy's calendar (true) or wall-clock time (false). */
+  business: boolean;
+}
+
+export interface SlaPolicyFilter {
+  types?: TicketType[];
+  templateKeys?: string[];
+  priorities?: TicketPriority[];
+  channels?: TicketChannel[];
+  tagsAny?: string[];
+}
+
+export interface SlaLadder {
+  /** Warn when this share of the target has elapsed. */
+  warningPercent: number;
+  /** After the breach: notify/assign the lead … */
+  escalateAfterSeconds: number;
+  /** … then raise the priority one level. */
+  raisePriorityAfterSeconds: number;
+}
+
+export interface SlaPolicyRecord {
+  id: string;
+  key: string;
+  name: { ko: string; en: string };
+  position: number;
+  active: boolean;
+  filter: SlaPolicyFilter;
+  targets: Partial<Record<TicketPriority, Partial<Record<SlaTarget, SlaTargetSpec>>>>;
+  pauseStatuses: TicketStatus[];
+  ladder: SlaLadder;
+  calendarKey: string;
+  updatedAt: string;
+}
+
+export interface TicketSlaRecord {
+  target: SlaTarget;
+  policyKey: string;
+  state: SlaState;
+  startedAt: string;
+  dueAt: string | null;
+  pausedAt: string | null;
+  /** Total paused time so far, in minutes of the target's clock. */
+  pausedMinutes: number;
+  breachedAt: string | null;
+  fulfilledAt: string | null;
+  rungsDone: SlaRung[];
+  planVersion: number;
+}
+
+// ---- admin input ------------------------------------------------------------------------
+
+const targetSpec = z
+  .object({
+    minutes: z.number().positive('must be > 0').max(60 * 24 * 365),
+    business: z.boolean(),
+  })
+  .strict();
+
+export const slaPolicyInputSchema = z
+  .object({
+    key: z.string().regex(/^[a-z][a-zA-Z0-9]{1,39}$/, 'camelCase, 2–40 characters'),
+    name: z.object({ ko: z.string().trim().min(1).max(100), en: z.string().trim().min(1).max(100) }).strict(),
+    position: z.number().int().min(0).max(1000),
+    active: z.boolean(),
+    filter: z
+      .object({
+        types: z.array(z.enum(TICKET_TYPES)).min(1).optional(),
+        templateKeys: z.array(z.string().min(1).max(60)).min(1).optional(),
+        priorities: z.array(z.enum(TICKET_PRIORITIES)).min(1).optional(),
+        channels: z.array(z.enum(TICKET_CHANNELS)).min(1).optional(),
+        tagsAny: z.array(z.string().min(1).max(40)).min(1).optional(),
+      })
+      .strict(),
+    targets: z
+      .object(
+        Object.fromEntries(
+          TICKET_PRIORITIES.map((p) => [
+            p,
+            z.object({ first_reply: targetSpec.optional(), next_reply: targetSpec.optional(), resolution: targetSpec.optional() }).strict().optional(),
+          ]),
+        ) as Record<(typeof TICKET_PRIORITIES)[number], z.ZodOptional<z.ZodObject<Record<SlaTarget, z.ZodOptional<typeof targetSpec>>>>>,
+      )
+      .strict(),
+    pauseStatuses: z.array(z.enum(TICKET_STATUSES).refine((s) => s !== 'new' && s !== 'open', 'new/open cannot pause')).max(5),
+    ladder: z
+      .object({
+        warningPercent: z.number().int().min(1).max(99),
+        escalateAfterSeconds: z.number().int().min(0).max(7 * 86_400),
+        raisePriorityAfterSeconds: z.number().int().min(0).max(7 * 86_400),
+      })
+      .strict()
+      .refine((l) => l.raisePriorityAfterSeconds >= l.escalateAfterSeconds, {
+        message: 'raise priority comes after escalation',
+        path: ['raisePriorityAfterSeconds'],
+      }),
+    calendarKey: z.string().min(1).max(60),
+  })
+  .strict();
+export type SlaPolicyInput = z.infer<typeof slaPolicyInputSchema>;

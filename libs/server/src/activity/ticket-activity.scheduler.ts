@@ -1,0 +1,19 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { QueueName } from '../core/queue/queue-names';
+import { RECONCILE_EVERY_MS, RECONCILE_TICKET_ACTIVITY } from './ticket-activity.job';
+
+/** Worker-only: keeps the reconciler on a fixed schedule (upsert, so restarts don't duplicate it). */
+@Injectable()
+export class TicketActivityScheduler implements OnApplicationBootstrap {
+  constructor(@InjectQueue(QueueName.TicketActivity) private readonly queue: Queue) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      RECONCILE_TICKET_ACTIVITY,
+      { every: RECONCILE_EVERY_MS },
+      { name: RECONCILE_TICKET_ACTIVITY, data: {} },
+    );
+  }
+}

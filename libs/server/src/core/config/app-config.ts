@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+// One validated view of the environment, read once at boot. A bad value stops the process
+// with a message naming the variable and the expected form.
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .default('postgres://postgres@127.0.0.1:5432/shopdesk'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .default('redis://127.0.0.1:6379/0'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/i, 'letters, digits, _ and - only')
+    .default('shopdesk'),
+  SESSION_TTL_HOURS: z.coerce.number().min(1).max(24 * 30).default(12),
+  COOKIE_SECURE: bool.optional(),
+  CORS_ORIGINS: z.string().default(''),
+  ADMIN_DIST_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  LIST_COUNT_CAP: z.coerce.number().int().min(100).default(10_000),
+  // Courier webhooks: comma-separated secrets (several during rotation); unset = endpoint disabled.
+  AFTERSHIP_WEBHOOK_SECRETS: z.string().optional(),
+  GENERIC_WEBHOOK_SECRETS: z.string().optional(),
+  SWEETTRACKER_WEBHOOK_TOKEN: z.string().min(32, 'at least 32 characters (it is the only credential)').optional(),
+  SWEETTRACKER_ALLOWED_IPS: z.string().optional(),
+  // Warehouse API for reshipments (contract: apps/warehouse-sandbox/README.md); unset = requests wait.
+  WAREHOUSE_API_URL: z.string().regex(/^https?:\/\//, 'must be an http(s):// URL').optional(),
+  WAREHOUSE_API_KEY: z.string().min(8).optional(),
+  WAREHOUSE_CALLBACK_SECRET: z.string().min(16).optional(),
+  WAREHOUSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /** Where the warehouse reaches us (callback URL); defaults to http://localhost:PORT. */
+  PUBLIC_BASE_URL: z.string().regex(/^https?:\/\//, 'must be an http(s):// URL').optional(),
+});
+
+export type AppConfig = {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  databaseUrl: string;
+  databasePoolSize: number;
+  redisUrl: string;
+  queuePrefix: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  corsOrigins: string[];
+  adminDistDir: string | null;
+  logLevel: string;
+  loginRateLimitPerMinute: number;
+  listCountCap: number;
+  warehouse: { apiUrl: string | null; apiKey: string | null; callbackSecret: string | null; timeoutMs: number };
+  publicBaseUrl: string;
+  webhooks: {
+    aftershipSecrets: string[];
+    genericSecrets: string[];
+    sweetTrackerToken: string | null;
+    sweetTrackerAllowedIps: string[];
+  };
+};
+
+export class ConfigError extends Error {}
+
+function list(v: string | undefined): string[] {
+  return (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings mean "not set" so that `FOO=` in a shell behaves like an absent variable.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      return `  ${name}: ${issue.message} (got ${JSON.stringify(env[name])})`;
+    });
+    throw new ConfigError(`설정 오류 / Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    nodeEnv: c.NODE_ENV,
+    port: c.PORT,
+    databaseUrl: c.DATABASE_URL,
+    databasePoolSize: c.DATABASE_POOL_SIZE,
+    redisUrl: c.REDIS_URL,
+    queuePrefix: c.QUEUE_PREFIX,
+    sessionTtlHours: c.SESSION_TTL_HOURS,
+    cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
+    corsOrigins: list(c.CORS_ORIGINS),
+    adminDistDir: c.ADMIN_DIST_DIR ?? null,
+    logLevel: c.LOG_LEVEL,
+    loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT_PER_MINUTE,
+    listCountCap: c.LIST_COUNT_CAP,
+    warehouse: {
+      apiUrl: c.WAREHOUSE_API_URL?.replace(/\/$/, '') ?? null,
+      apiKey: c.WAREHOUSE_API_KEY ?? null,
+      callbackSecret: c.WAREHOUSE_CALLBACK_SECRET ?? null,
+      timeoutMs: c.WAREHOUSE_TIMEOUT_MS,
+    },
+    publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    webhooks: {
+      aftershipSecrets: list(c.AFTERSHIP_WEBHOOK_SECRETS),
+      genericSecrets: list(c.GENERIC_WEBHOOK_SECRETS),
+      sweetTrackerToken: c.SWEETTRACKER_WEBHOOK_TOKEN ?? null,
+      sweetTrackerAllowedIps: list(c.SWEETTRACKER_ALLOWED_IPS),
+    },
+  };
+}
+
+/** Nest injection token for the validated config. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

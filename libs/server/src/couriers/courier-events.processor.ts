@@ -1,0 +1,31 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { QueueName } from '../core/queue/queue-names';
+import { APPLY_COURIER_EVENT, RECONCILE_COURIER_EVENTS, type ApplyCourierEventPayload } from './courier-events.job';
+import { CourierEventsService } from './courier-events.service';
+import { CourierEventsReconciler } from './courier-events.reconciler';
+
+/** Worker only: parses the job and calls the service; errors propagate so BullMQ retries. */
+@Processor(QueueName.CourierEvents, { concurrency: 8 })
+export class CourierEventsProcessor extends WorkerHost {
+  constructor(
+    private readonly events: CourierEventsService,
+    private readonly reconciler: CourierEventsReconciler,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case APPLY_COURIER_EVENT: {
+        const { courierEventId } = job.data as ApplyCourierEventPayload;
+        if (typeof courierEventId !== 'string' || !/^\d+$/.test(courierEventId)) throw new Error(`Bad payload in ${job.id}`);
+        return this.events.apply(courierEventId);
+      }
+      case RECONCILE_COURIER_EVENTS:
+        return this.reconciler.requeueUnapplied();
+      default:
+        throw new Error(`Unknown job ${job.name} on ${QueueName.CourierEvents}`);
+    }
+  }
+}

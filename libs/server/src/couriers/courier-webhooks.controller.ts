@@ -1,0 +1,57 @@
+import { Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { CourierProvider } from '@shopdesk/contracts/couriers';
+import { Public } from '../auth/auth.decorators';
+import { CourierWebhooksService } from './courier-webhooks.service';
+import { WebhookRejected } from './providers/provider';
+
+type RawRequest = Request & { rawBody?: Buffer };
+
+/** Courier tracking webhooks: signed (AfterShip, generic) or token-in-path (Sweet Tracker). */
+@ApiTags('webhooks')
+@Controller('webhooks/couriers')
+export class CourierWebhooksController {
+  constructor(private readonly webhooks: CourierWebhooksService) {}
+
+  @Public()
+  @Post('aftership')
+  @HttpCode(200)
+  aftership(@Req() req: RawRequest, @Res() res: Response) {
+    return this.handle('aftership', req, res);
+  }
+
+  @Public()
+  @Post('generic')
+  @HttpCode(200)
+  generic(@Req() req: RawRequest, @Res() res: Response) {
+    return this.handle('generic', req, res);
+  }
+
+  @Public()
+  @Post('sweettracker/:token')
+  @HttpCode(200)
+  sweettracker(@Param('token') token: string, @Req() req: RawRequest, @Res() res: Response) {
+    return this.handle('sweettracker', req, res, token);
+  }
+
+  private async handle(provider: CourierProvider, req: RawRequest, res: Response, token?: string): Promise<void> {
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : v]),
+    );
+    try {
+      const result = await this.webhooks.receive({ provider, rawBody: req.rawBody, headers, ip: req.ip, token });
+      res.status(200).json(provider === 'sweettracker' ? result.ack : { ...((result.ack as object) ?? {}), accepted: result.accepted, duplicates: result.duplicates });
+    } catch (err) {
+      if (err instanceof WebhookRejected) {
+        res.status(err.status).json({
+          code: err.status === 401 ? 'UNAUTHENTICATED' : err.status === 403 ? 'FORBIDDEN' : err.status === 422 ? 'VALIDATION_FAILED' : 'MALFORMED_REQUEST',
+          message: `웹훅을 받을 수 없습니다 (${err.field}). / Webhook rejected (${err.field}): ${err.message}`,
+          errors: { [err.field]: err.message },
+        });
+        return;
+      }
+      throw err;
+    }
+  }
+}

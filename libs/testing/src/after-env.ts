@@ -1,0 +1,5 @@
+import { closeFactories } from './factories';
+
+afterAll(async () => {
+  await closeFactories();
+});

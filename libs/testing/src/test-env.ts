@@ -1,0 +1,19 @@
+// Points every test at its own database, Redis DB and queue prefix — never the dev data.
+// TEST_DATABASE_URL / TEST_REDIS_URL override the local defaults.
+
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/shopdesk_test';
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/15';
+export const TEST_QUEUE_PREFIX = 'shopdesk-test';
+
+export function applyTestEnv(env: NodeJS.ProcessEnv = process.env): void {
+  env.NODE_ENV = 'test';
+  env.DATABASE_URL = TEST_DATABASE_URL;
+  env.REDIS_URL = TEST_REDIS_URL;
+  env.QUEUE_PREFIX = TEST_QUEUE_PREFIX;
+  env.LOG_LEVEL = 'silent';
+  env.LOGIN_RATE_LIMIT_PER_MINUTE = '1000';
+  env.DATABASE_POOL_SIZE = '5';
+}
+
+applyTestEnv();
