@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, logInThroughUi } from '@shopdesk/testing/browser';
+import { launchChromium, logInThroughUi, waitForDialogToClose } from '@shopdesk/testing/browser';
 import { createTicket, createUser, seedTemplates, testQuery } from '@shopdesk/testing/factories';
 import { startTestServer, type TestServer } from '@shopdesk/testing/test-server';
 import { SANDBOX_API_KEY, SANDBOX_CALLBACK_SECRET, startWarehouseSandbox } from '@shopdesk/testing/warehouse-sandbox';
@@ -103,7 +103,7 @@ describe('reship loop (browser → worker → warehouse sandbox → callback →
       await byTestId(page, 'resolve-dialog').waitFor({ state: 'visible', timeout: WAIT });
       await byTestId(page, 'resolution-reship').check();
       await byTestId(page, 'resolve-submit').click();
-      await byTestId(page, 'resolve-dialog').waitFor({ state: 'detached', timeout: WAIT });
+      await waitForDialogToClose(page, 'resolve-dialog', 'resolve-error', WAIT);
       await byTestId(page, 'scenario-resolution').waitFor({ state: 'visible', timeout: WAIT });
       expect(await byTestId(page, 'scenario-resolution').getAttribute('data-code')).toBe('reship');
 

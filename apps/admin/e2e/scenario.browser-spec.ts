@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, logInThroughUi } from '@shopdesk/testing/browser';
+import { launchChromium, logInThroughUi, waitForDialogToClose } from '@shopdesk/testing/browser';
 import { loginAs, startTestServer, type TestServer } from '@shopdesk/testing/test-server';
 import { createTicket, createUser, seedTemplates, testQuery } from '@shopdesk/testing/factories';
 
@@ -128,7 +128,7 @@ describe('scenario templates (browser)', () => {
       expect(await byTestId(page, 'resolve-reply').inputValue()).toBe('reshipConfirmed');
 
       await byTestId(page, 'resolve-submit').click();
-      await byTestId(page, 'resolve-dialog').waitFor({ state: 'detached', timeout: WAIT });
+      await waitForDialogToClose(page, 'resolve-dialog', 'resolve-error', WAIT);
 
       const resolution = byTestId(page, 'scenario-resolution');
       await resolution.waitFor({ state: 'visible', timeout: WAIT });

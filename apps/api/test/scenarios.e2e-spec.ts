@@ -285,6 +285,12 @@ describe('scenario templates: five scenarios end to end (e2e)', () => {
       expect((await apply(t2.id, 'missing_item')).templateVersion).toBe(2);
 
       await s.put('/scenario-templates/missing_item').send(tpl).expect(403); // agents cannot edit templates
+
+      // Templates are shared by every test file: put the seed definition back as version 3.
+      const seed = structuredClone(SEED_TEMPLATES.find((x) => x.key === 'missing_item')!);
+      const restored = await admin.put('/scenario-templates/missing_item').send({ ...seed, id: 'missing_item', version: 2 }).expect(200);
+      expect(restored.body.version).toBe(3);
+      expect(restored.body.definition.checklist.map((c: { id: string }) => c.id)).not.toContain('callCustomer');
     });
 
     it('switching template keeps history and recomputes deadlines', async () => {

@@ -31,3 +31,20 @@ export async function logInThroughUi(
   // Leaving the login route means /auth/login succeeded and react-admin has redirected.
   await page.waitForURL((url) => !url.hash.startsWith('#/login'), { timeout });
 }
+
+/**
+ * Waits for a dialog to close after submitting it; when the server refused instead, fails with the
+ * refusal shown in the dialog (`errorTestId`) rather than a bare timeout.
+ */
+export async function waitForDialogToClose(page: Page, dialogTestId: string, errorTestId: string, timeout: number): Promise<void> {
+  const dialog = page.locator(`[data-testid="${dialogTestId}"]`);
+  const error = page.locator(`[data-testid="${errorTestId}"]`);
+  const outcome = await Promise.race([
+    dialog.waitFor({ state: 'detached', timeout }).then(() => 'closed' as const),
+    error.waitFor({ state: 'visible', timeout }).then(() => 'refused' as const),
+  ]);
+  if (outcome === 'refused') {
+    const code = await error.getAttribute('data-code');
+    throw new Error(`${dialogTestId} stayed open: ${code ?? ''} ${await error.innerText()}`);
+  }
+}
