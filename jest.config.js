@@ -17,7 +17,7 @@ const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   // NestJS 12 ships ESM only; let swc turn it into CommonJS for jest.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@hyunbinseo)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@hyunbinseo|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   moduleNameMapper: {
     '^@shopdesk/(contracts|server|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',

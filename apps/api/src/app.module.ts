@@ -6,6 +6,7 @@ import { DatabaseModule } from '@shopdesk/server/core/db/database.module';
 import { HttpErrorFilter } from '@shopdesk/server/core/errors/http-error.filter';
 import { LoggingModule } from '@shopdesk/server/core/logging/logging.module';
 import { QueueModule } from '@shopdesk/server/core/queue/queue.module';
+import { RateLimitModule } from '@shopdesk/server/core/rate-limit/rate-limit.module';
 import { HealthModule } from '@shopdesk/server/health/health.module';
 import { NotificationsModule } from '@shopdesk/server/notifications/notifications.module';
 import { TicketingModule } from '@shopdesk/server/ticketing.module';
@@ -17,6 +18,7 @@ import { UsersModule } from '@shopdesk/server/users/users.module';
     LoggingModule,
     DatabaseModule,
     QueueModule.forRoot('producer'),
+    RateLimitModule,
     AuthModule,
     UsersModule,
     TicketingModule,

@@ -111,11 +111,29 @@ describe('login rate limit (e2e)', () => {
 
   it('answers 429 after the configured number of attempts per minute', async () => {
     const http = server.app.getHttpServer();
+    // Counters live in Redis (shared by API instances); a client address of its own keeps this
+    // test apart from other logins (the API trusts X-Forwarded-For from loopback only).
+    const ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const res = await request(http).post('/auth/login').send({ email: 'x@shopdesk.test', password: 'wrong-password' });
+      const res = await request(http)
+        .post('/auth/login')
+        .set('X-Forwarded-For', ip)
+        .send({ email: 'x@shopdesk.test', password: 'wrong-password' });
       statuses.push(res.status);
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    // A second API instance shares the counter: the same client is still limited there.
+    const other = await startTestServer();
+    try {
+      const res = await request(other.app.getHttpServer())
+        .post('/auth/login')
+        .set('X-Forwarded-For', ip)
+        .send({ email: 'x@shopdesk.test', password: 'wrong-password' });
+      expect(res.status).toBe(429);
+      expect(res.body.message).toMatch(/요청이 너무 많습니다/);
+    } finally {
+      await other.close();
+    }
   });
 });

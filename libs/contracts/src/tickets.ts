@@ -82,6 +82,8 @@ export interface CustomerFacts {
   name: string;
   email?: string | null;
   phone?: string | null;
+  /** Language for mails and the status page (default ko). */
+  locale?: 'ko' | 'en';
 }
 
 export interface OrderFacts {
@@ -124,7 +126,7 @@ export interface TicketRecord {
   channel: TicketChannel;
   subject: string;
   description: string | null;
-  customer: { name: string; email: string | null; phone: string | null };
+  customer: { name: string; email: string | null; phone: string | null; locale: 'ko' | 'en' };
   order: {
     number: string | null;
     items: OrderItem[];

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { RateLimit, THROTTLERS } from '../core/rate-limit/rate-limit.module';
 import type { Request, Response } from 'express';
 import type { UserRecord } from '@shopdesk/contracts/users';
 import { APP_CONFIG, AppConfig } from '../core/config/app-config';
@@ -22,7 +22,7 @@ export class AuthController {
   ) {}
 
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimit(THROTTLERS.login)
   @Post('login')
   @HttpCode(200)
   async login(

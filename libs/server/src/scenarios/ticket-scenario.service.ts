@@ -112,7 +112,13 @@ export class TicketScenarioService {
   }
 
   /** Applies (or switches to) the latest active version of `templateKey`. */
-  async apply(ticketId: string, templateKey: string, actor: Actor, opts: WriteOptions = {}): Promise<TicketScenarioRecord> {
+  /** `opts.fields`: values collected up front (the customer form); they win over prefilled facts. */
+  async apply(
+    ticketId: string,
+    templateKey: string,
+    actor: Actor,
+    opts: WriteOptions & { fields?: Record<string, unknown> } = {},
+  ): Promise<TicketScenarioRecord> {
     let state!: { s: TicketScenarioEntity; tpl: ScenarioTemplateEntity };
     const ticket = await this.tickets.applyChange(ticketId, actor, opts, async (t, at, m) => {
       const template = await this.templates.latest(templateKey, m);
@@ -138,7 +144,8 @@ export class TicketScenarioService {
         const carried = previous?.template?.definition.fields.find((pf) => pf.id === f.id && pf.type === f.type);
         const prior = carried ? previous!.fieldValues[f.id] : undefined;
         const prefill = f.prefillFrom ? FACT_PATHS[f.prefillFrom]?.(record) : undefined;
-        const value = !isEmptyValue(prior) ? prior : prefill;
+        const given = opts.fields?.[f.id];
+        const value = !isEmptyValue(given) ? given : !isEmptyValue(prior) ? prior : prefill;
         if (!isEmptyValue(value) && fieldValueError(f, value) === null) fields[f.id] = value;
       }
       const deadlines = this.deadlinesFor(record, def, fields);

@@ -43,6 +43,7 @@ export class CustomerDto {
   @IsOptional()
   @Matches(PHONE, { message: '$property must be a phone number like 010-1234-5678' })
   phone?: string;
+  @ApiPropertyOptional({ enum: ['ko', 'en'] }) @IsOptional() @IsIn(['ko', 'en']) locale?: 'ko' | 'en';
 }
 
 export class OrderItemDto {

@@ -68,6 +68,10 @@ export class TicketEntity {
   @Column({ name: 'customer_phone', type: 'text', nullable: true })
   customerPhone: string | null;
 
+  /** The language the customer wrote in (form locale); mails and the status page use it. */
+  @Column({ name: 'customer_locale', type: 'text', default: 'ko' })
+  customerLocale: 'ko' | 'en';
+
   @Column({ name: 'order_number', type: 'text', nullable: true })
   orderNumber: string | null;
 

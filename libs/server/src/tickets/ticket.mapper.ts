@@ -13,7 +13,7 @@ export function toTicketRecord(t: TicketEntity): TicketRecord {
     channel: t.channel,
     subject: t.subject,
     description: t.description,
-    customer: { name: t.customerName, email: t.customerEmail, phone: t.customerPhone },
+    customer: { name: t.customerName, email: t.customerEmail, phone: t.customerPhone, locale: t.customerLocale },
     order: {
       number: t.orderNumber,
       items: t.orderItems ?? [],

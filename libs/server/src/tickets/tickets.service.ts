@@ -560,6 +560,7 @@ function customerColumns(c: CreateTicketInput['customer']): Partial<TicketEntity
     customerName: c.name.trim(),
     customerEmail: c.email?.trim().toLowerCase() || null,
     customerPhone: c.phone?.trim() || null,
+    ...(c.locale ? { customerLocale: c.locale } : {}),
   };
 }
 

@@ -42,6 +42,24 @@ const schema = z.object({
   WAREHOUSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   /** Where the warehouse reaches us (callback URL); defaults to http://localhost:PORT. */
   PUBLIC_BASE_URL: z.string().regex(/^https?:\/\//, 'must be an http(s):// URL').optional(),
+  // Customer form and status page.
+  /** HMAC key for the form's "opened at" token; several API instances must share it. */
+  FORM_TOKEN_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  PUBLIC_FORM_MIN_FILL_MS: z.coerce.number().int().min(0).max(600_000).default(3_000),
+  PUBLIC_RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  PUBLIC_RATE_LIMIT_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  /** Status-page reads and replies per IP per minute. */
+  PUBLIC_READ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  CUSTOMER_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  /** Attachments live here, outside any public path. */
+  ATTACHMENTS_DIR: z.string().default('var/attachments'),
+  // Outbound e-mail (nodemailer SMTP); unset SMTP_HOST = mails are stored as "not sent: no SMTP".
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: bool.optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.string().default('ShopDesk 고객센터 <support@shopdesk.test>'),
 });
 
 export type AppConfig = {
@@ -60,6 +78,16 @@ export type AppConfig = {
   listCountCap: number;
   warehouse: { apiUrl: string | null; apiKey: string | null; callbackSecret: string | null; timeoutMs: number };
   publicBaseUrl: string;
+  publicForm: {
+    formTokenSecret: string | null;
+    minFillMs: number;
+    perIpPerHour: number;
+    perEmailPerHour: number;
+    readsPerMinute: number;
+    reopenDays: number;
+  };
+  attachmentsDir: string;
+  smtp: { host: string | null; port: number; secure: boolean; user: string | null; password: string | null; from: string };
   webhooks: {
     aftershipSecrets: string[];
     genericSecrets: string[];
@@ -86,6 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`설정 오류 / Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.NODE_ENV === 'production' && !c.FORM_TOKEN_SECRET) {
+    throw new ConfigError('설정 오류 / Invalid configuration:\n  FORM_TOKEN_SECRET: required in production (shared by every API instance)');
+  }
   return {
     nodeEnv: c.NODE_ENV,
     port: c.PORT,
@@ -107,6 +138,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       timeoutMs: c.WAREHOUSE_TIMEOUT_MS,
     },
     publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    publicForm: {
+      formTokenSecret: c.FORM_TOKEN_SECRET ?? null,
+      minFillMs: c.PUBLIC_FORM_MIN_FILL_MS,
+      perIpPerHour: c.PUBLIC_RATE_LIMIT_PER_IP_PER_HOUR,
+      perEmailPerHour: c.PUBLIC_RATE_LIMIT_PER_EMAIL_PER_HOUR,
+      readsPerMinute: c.PUBLIC_READ_RATE_LIMIT_PER_MINUTE,
+      reopenDays: c.CUSTOMER_REOPEN_DAYS,
+    },
+    attachmentsDir: c.ATTACHMENTS_DIR,
+    smtp: {
+      host: c.SMTP_HOST ?? null,
+      port: c.SMTP_PORT,
+      secure: c.SMTP_SECURE ?? c.SMTP_PORT === 465,
+      user: c.SMTP_USER ?? null,
+      password: c.SMTP_PASSWORD ?? null,
+      from: c.MAIL_FROM,
+    },
     webhooks: {
       aftershipSecrets: list(c.AFTERSHIP_WEBHOOK_SECRETS),
       genericSecrets: list(c.GENERIC_WEBHOOK_SECRETS),

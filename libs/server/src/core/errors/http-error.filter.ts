@@ -9,7 +9,7 @@ const STATUS_CODE: Record<number, ErrorCode> = {
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
-  413: 'MALFORMED_REQUEST',
+  413: 'PAYLOAD_TOO_LARGE',
   415: 'MALFORMED_REQUEST',
   429: 'RATE_LIMITED',
   503: 'SERVICE_UNAVAILABLE',
@@ -20,6 +20,7 @@ const DEFAULT_MESSAGE: Partial<Record<ErrorCode, string>> = {
   UNAUTHENTICATED: '로그인이 필요합니다. / Please sign in.',
   FORBIDDEN: '이 작업을 할 권한이 없습니다. / You are not allowed to do this.',
   NOT_FOUND: '요청한 경로를 찾을 수 없습니다. / Not found.',
+  PAYLOAD_TOO_LARGE: '요청 또는 첨부 파일이 너무 큽니다. / The request or a file is too large.',
   RATE_LIMITED: '요청이 너무 많습니다. 잠시 후 다시 시도하세요. / Too many requests, try again shortly.',
   SERVICE_UNAVAILABLE: '일시적으로 서비스를 사용할 수 없습니다. / Service temporarily unavailable.',
 };

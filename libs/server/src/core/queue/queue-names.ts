@@ -4,4 +4,5 @@ export enum QueueName {
   SlaLadder = 'sla-ladder',
   CourierEvents = 'courier-events',
   Reshipments = 'reshipments',
+  Notifications = 'notifications',
 }
