@@ -7,6 +7,7 @@ import { HttpErrorFilter } from '@shopdesk/server/core/errors/http-error.filter'
 import { LoggingModule } from '@shopdesk/server/core/logging/logging.module';
 import { QueueModule } from '@shopdesk/server/core/queue/queue.module';
 import { RateLimitModule } from '@shopdesk/server/core/rate-limit/rate-limit.module';
+import { CustomerPortalModule } from '@shopdesk/server/customer-portal/customer-portal.module';
 import { HealthModule } from '@shopdesk/server/health/health.module';
 import { NotificationsModule } from '@shopdesk/server/notifications/notifications.module';
 import { TicketingModule } from '@shopdesk/server/ticketing.module';
@@ -23,6 +24,7 @@ import { UsersModule } from '@shopdesk/server/users/users.module';
     UsersModule,
     TicketingModule,
     NotificationsModule,
+    CustomerPortalModule,
     HealthModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],

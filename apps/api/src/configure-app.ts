@@ -2,7 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from '@shopdesk/server/core/config/app-config';
 import { createValidationPipe } from '@shopdesk/server/core/errors/validation.pipe';
@@ -32,6 +33,33 @@ export function configureApp(app: NestExpressApplication): void {
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
 
   mountQueueDashboard(app);
+
+  // The customer app under /support: assets, and index.html for its own paths (/support/t/SD-…).
+  const supportDist = config.supportDistDir ?? resolve(__dirname, '../../support/dist');
+  if (existsSync(supportDist)) {
+    const index = join(supportDist, 'index.html');
+    const csp =
+      "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    app.use(
+      '/support',
+      express.static(supportDist, {
+        index: false,
+        setHeaders: (res, path) => {
+          res.setHeader('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+        },
+      }),
+    );
+    app.use('/support', (req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.setHeader('Content-Security-Policy', csp);
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.sendFile(index);
+    });
+  } else {
+    app.get(Logger).warn(`Support app not built (${supportDist} missing): run npm run build`);
+  }
 
   // The built admin is served from the same origin (hash routing, so no SPA fallback is needed).
   const adminDist = config.adminDistDir ?? resolve(__dirname, '../../admin/dist');

@@ -8,6 +8,7 @@ import { QueueModule } from '@shopdesk/server/core/queue/queue.module';
 import { CourierEventsProcessor } from '@shopdesk/server/couriers/courier-events.processor';
 import { CourierEventsReconciler } from '@shopdesk/server/couriers/courier-events.reconciler';
 import { OutboxRelay } from '@shopdesk/server/core/outbox/outbox.relay';
+import { SendMailProcessor } from '@shopdesk/server/mail/send-mail.processor';
 import { ReshipmentsProcessor } from '@shopdesk/server/reshipments/reshipments.processor';
 import { SlaLadderProcessor } from '@shopdesk/server/sla/sla-ladder.processor';
 import { SlaLadderScheduler } from '@shopdesk/server/sla/sla-ladder.scheduler';
@@ -24,6 +25,7 @@ import { TicketingModule } from '@shopdesk/server/ticketing.module';
     CourierEventsProcessor,
     CourierEventsReconciler,
     ReshipmentsProcessor,
+    SendMailProcessor,
     OutboxRelay,
   ],
 })

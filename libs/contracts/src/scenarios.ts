@@ -160,6 +160,8 @@ const deadlineSchema = z
     rule: deadlineRuleSchema,
     /** Show a warning this many hours before the deadline. */
     warnBeforeHours: z.number().int().min(0).max(24 * 365),
+    /** Shown to the customer on the status page (e.g. a cancellation window), not only to agents. */
+    customerVisible: z.boolean().optional(),
   })
   .strict();
 export type DeadlineDef = z.infer<typeof deadlineSchema>;

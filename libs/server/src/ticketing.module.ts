@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ActivityModule } from './activity/activity.module';
 import { CouriersModule } from './couriers/couriers.module';
+import { MailModule } from './mail/mail.module';
 import { ReshipmentsModule } from './reshipments/reshipments.module';
 import { ScenariosModule } from './scenarios/scenarios.module';
 import { SlaModule } from './sla/sla.module';
@@ -12,7 +13,7 @@ import { TicketsModule } from './tickets/tickets.module';
  * this one module so no listener can be forgotten.
  */
 @Module({
-  imports: [TicketsModule, ScenariosModule, SlaModule, ActivityModule, CouriersModule, ReshipmentsModule],
-  exports: [TicketsModule, ScenariosModule, SlaModule, ActivityModule, CouriersModule, ReshipmentsModule],
+  imports: [TicketsModule, ScenariosModule, SlaModule, ActivityModule, CouriersModule, ReshipmentsModule, MailModule],
+  exports: [TicketsModule, ScenariosModule, SlaModule, ActivityModule, CouriersModule, ReshipmentsModule, MailModule],
 })
 export class TicketingModule {}

@@ -154,6 +154,7 @@ const missingItem: TemplateInput = {
       },
       {
         id: 'reshipDecisionDue',
+        customerVisible: true,
         label: { ko: '재배송·환불 결정 기한', en: 'Reship or refund decision due' },
         help: {
           ko: '접수 후 2일 이내에 재배송 또는 환불을 결정합니다. 일수는 쇼핑몰 정책에 맞게 바꿀 수 있습니다.',
@@ -430,6 +431,7 @@ const lostHighValue: TemplateInput = {
       },
       {
         id: 'processingEndsAt',
+        customerVisible: true,
         label: { ko: '분쟁 처리 최대 기한', en: 'Dispute processing limit' },
         help: {
           ko: '분쟁은 도착 예정일부터 최대 60일까지 처리됩니다. 일수는 플랫폼 규정에 맞게 바꿀 수 있습니다.',
@@ -712,6 +714,7 @@ const refundRefused: TemplateInput = {
     deadlines: [
       {
         id: 'refundRequestDeadline',
+        customerVisible: true,
         label: { ko: '환불 요청 기한', en: 'Refund request deadline' },
         help: {
           ko: '결제일부터 7일째 되는 날까지로 계산합니다. 일수는 쇼핑몰 환불 정책에 맞게 바꿔 주세요.',
@@ -722,6 +725,7 @@ const refundRefused: TemplateInput = {
       },
       {
         id: 'appealAnswerDue',
+        customerVisible: true,
         label: { ko: '이의 답변 기한', en: 'Appeal answer due' },
         help: {
           ko: '접수 후 3일 안에 고객에게 결과를 안내합니다. 일수는 바꿀 수 있습니다.',
@@ -930,6 +934,7 @@ const micropaymentCancel: TemplateInput = {
     deadlines: [
       {
         id: 'cancelWindowEndsAt',
+        customerVisible: true,
         label: { ko: '취소 가능 기한 (청구월 말일)', en: 'Cancellation window ends (end of billing month)' },
         help: {
           ko: '통신사는 보통 결제한 달 안에서만 취소를 받습니다. 정책이 다르면 개월 수를 바꾸거나 일수 기준으로 바꿔 주세요.',
@@ -1147,6 +1152,7 @@ const sellerUnreachable: TemplateInput = {
     deadlines: [
       {
         id: 'sellerResponseDue',
+        customerVisible: true,
         label: { ko: '판매자 응답 대기 기한', en: 'Seller response due' },
         help: {
           ko: '접수 후 3일 안에 판매자가 답하지 않으면 환불 또는 외부 신고 안내로 넘어갑니다. 일수는 바꿀 수 있습니다.',

@@ -18,6 +18,7 @@ import { bigintToNumber } from '../core/db/transformers';
 import { UserEntity } from '../users/user.entity';
 
 @Entity({ name: 'tickets' })
+@Check('tickets_customer_locale_check', "(customer_locale = ANY (ARRAY['ko'::text, 'en'::text]))")
 // Indexes with DESC columns are written in the migration; TypeORM only knows their names.
 @Index('tickets_status_priority_created_idx', { synchronize: false })
 @Index('tickets_assignee_status_idx', { synchronize: false })

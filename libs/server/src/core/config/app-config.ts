@@ -27,6 +27,7 @@ const schema = z.object({
   COOKIE_SECURE: bool.optional(),
   CORS_ORIGINS: z.string().default(''),
   ADMIN_DIST_DIR: z.string().optional(),
+  SUPPORT_DIST_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LIST_COUNT_CAP: z.coerce.number().int().min(100).default(10_000),
@@ -60,6 +61,8 @@ const schema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().default('ShopDesk 고객센터 <support@shopdesk.test>'),
+  /** First retry delay of a failed send; it doubles on each of the 5 tries. */
+  SMTP_RETRY_DELAY_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
 });
 
 export type AppConfig = {
@@ -73,6 +76,7 @@ export type AppConfig = {
   cookieSecure: boolean;
   corsOrigins: string[];
   adminDistDir: string | null;
+  supportDistDir: string | null;
   logLevel: string;
   loginRateLimitPerMinute: number;
   listCountCap: number;
@@ -87,7 +91,7 @@ export type AppConfig = {
     reopenDays: number;
   };
   attachmentsDir: string;
-  smtp: { host: string | null; port: number; secure: boolean; user: string | null; password: string | null; from: string };
+  smtp: { host: string | null; port: number; secure: boolean; user: string | null; password: string | null; from: string; retryDelayMs: number };
   webhooks: {
     aftershipSecrets: string[];
     genericSecrets: string[];
@@ -128,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
     corsOrigins: list(c.CORS_ORIGINS),
     adminDistDir: c.ADMIN_DIST_DIR ?? null,
+    supportDistDir: c.SUPPORT_DIST_DIR ?? null,
     logLevel: c.LOG_LEVEL,
     loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT_PER_MINUTE,
     listCountCap: c.LIST_COUNT_CAP,
@@ -154,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       user: c.SMTP_USER ?? null,
       password: c.SMTP_PASSWORD ?? null,
       from: c.MAIL_FROM,
+      retryDelayMs: c.SMTP_RETRY_DELAY_MS,
     },
     webhooks: {
       aftershipSecrets: list(c.AFTERSHIP_WEBHOOK_SECRETS),

@@ -1,7 +1,9 @@
+import { AttachmentEntity } from '../../attachments/attachment.entity';
 import { SessionEntity } from '../../auth/session.entity';
 import { ReshipmentRequestEntity } from '../../reshipments/reshipment-request.entity';
 import { CourierEventEntity } from '../../couriers/courier-event.entity';
 import { ShipmentEntity } from '../../couriers/shipment.entity';
+import { OutboundMessageEntity } from '../../mail/outbound-message.entity';
 import { NotificationEntity } from '../../notifications/notification.entity';
 import { BusinessCalendarEntity } from '../../sla/business-calendar.entity';
 import { SlaPolicyEntity } from '../../sla/sla-policy.entity';
@@ -31,4 +33,6 @@ export const ENTITIES = [
   ShipmentEntity,
   CourierEventEntity,
   ReshipmentRequestEntity,
+  OutboundMessageEntity,
+  AttachmentEntity,
 ];

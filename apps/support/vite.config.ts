@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// Paths are resolved from this file so `vite build --config apps/support/vite.config.ts`
+// behaves the same from the repository root as from apps/support.
+const supportDir = path.dirname(fileURLToPath(import.meta.url));
+
+export default defineConfig({
+  root: supportDir,
+  // The API serves the built app under /support/ (and index.html for any /support/* path).
+  base: '/support/',
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@shopdesk/contracts': path.resolve(supportDir, '../../libs/contracts/src'),
+    },
+  },
+  build: {
+    outDir: path.resolve(supportDir, 'dist'),
+    emptyOutDir: true,
+    // Budget for the customer page: ≤ 80 KB gzip of JS in total; warn well before that raw.
+    chunkSizeWarningLimit: 300,
+  },
+  server: {
+    port: 5174,
+    strictPort: true,
+    proxy: {
+      '/public': 'http://localhost:3000',
+    },
+  },
+});
