@@ -76,6 +76,14 @@ export interface PublicAttachment {
   createdAt: string;
 }
 
+/** An attachment as agents see it (`GET /tickets/:id/attachments`). */
+export interface AttachmentRecord extends PublicAttachment {
+  ticketId: string;
+  /** The customer message it came with; null for the form's opening description. */
+  messageId: string | null;
+  uploadedBy: 'customer' | 'agent';
+}
+
 export interface PublicMessage {
   id: string;
   /** `customer_message` or `public_reply` only; internal notes never reach the customer API. */

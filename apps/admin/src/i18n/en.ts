@@ -234,6 +234,10 @@ const en: TranslationMessages = {
         priority_changed: 'Priority changed to "%{priority}"',
         tags_saved: 'Tags saved',
       },
+      attachment: {
+        download: 'Download %{name} (%{size})',
+        from_form: 'Files sent with the support form',
+      },
       message: {
         body_placeholder: 'Write a reply to the customer or a note for your team…',
         body_help: 'Public replies are sent to the customer; internal notes are only visible to staff.',

@@ -447,6 +447,10 @@ const ko: TranslationMessages = {
         priority_changed: '우선순위를 "%{priority}"(으)로 변경했습니다',
         tags_saved: '태그를 저장했습니다',
       },
+      attachment: {
+        download: '%{name} (%{size}) 내려받기',
+        from_form: '문의 양식과 함께 받은 첨부 파일',
+      },
       message: {
         body_placeholder: '고객에게 보낼 답변이나 팀 내부 메모를 입력하세요…',
         body_help: '공개 답변은 고객에게 전달되고, 내부 메모는 상담 직원만 볼 수 있습니다.',

@@ -17,6 +17,7 @@ import type {
 import type { NotificationRecord, SlaSummary } from '../sla/types';
 import { calendarErrorsToForm } from '../sla/calendar-form';
 import type { ShipmentRecord } from '../tracking/types';
+import type { AttachmentRecord } from '@shopdesk/contracts/public';
 import type { ReshipmentRecord } from '@shopdesk/contracts/reshipments';
 import { httpClient } from './http-client';
 
@@ -61,6 +62,7 @@ export interface ShopDeskDataProvider extends DataProvider {
 
   // Reshipments ("재배송"): the ticket's requests to the warehouse, newest first.
   getTicketReshipments(ticketId: string): Promise<{ data: ReshipmentRecord[] }>;
+  getTicketAttachments(ticketId: string): Promise<{ data: AttachmentRecord[] }>;
   requestReshipment(ticketId: string, input: ReshipmentInput): Promise<{ data: ReshipmentRecord }>;
   /** Only a failed request can be retried. */
   retryReshipment(id: string): Promise<{ data: ReshipmentRecord }>;
@@ -172,6 +174,7 @@ export const dataProvider: ShopDeskDataProvider = {
   getTicketShipments: (ticketId) => call<ShipmentRecord[]>(`/tickets/${encodeURIComponent(ticketId)}/shipments`),
 
   getTicketReshipments: (ticketId) => call<ReshipmentRecord[]>(`/tickets/${encodeURIComponent(ticketId)}/reshipments`),
+  getTicketAttachments: (ticketId) => call<AttachmentRecord[]>(`/tickets/${encodeURIComponent(ticketId)}/attachments`),
   requestReshipment: (ticketId, input) =>
     call<ReshipmentRecord>(`/tickets/${encodeURIComponent(ticketId)}/reshipments`, 'POST', input),
   retryReshipment: (id) => call<ReshipmentRecord>(`/reshipments/${encodeURIComponent(id)}/retry`, 'POST', {}),

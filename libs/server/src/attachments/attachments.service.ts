@@ -1,17 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PublicAttachment } from '@shopdesk/contracts/public';
+import type { AttachmentRecord, PublicAttachment } from '@shopdesk/contracts/public';
 import { APP_CONFIG, type AppConfig } from '../core/config/app-config';
 import { DomainError } from '../core/errors/domain-error';
 import { AttachmentStore, type IncomingFile, type StoredFile } from './attachment-store';
 import { AttachmentEntity } from './attachment.entity';
 
-export interface AttachmentRecord extends PublicAttachment {
-  ticketId: string;
-  messageId: string | null;
-  uploadedBy: 'customer' | 'agent';
-}
+export type { AttachmentRecord };
 
 export const toAttachmentRecord = (a: AttachmentEntity): AttachmentRecord => ({
   id: a.id,
