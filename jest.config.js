@@ -49,7 +49,7 @@ module.exports = {
       ...base,
       ...withServices,
       displayName: 'browser',
-      testMatch: ['<rootDir>/apps/admin/e2e/**/*.browser-spec.ts'],
+      testMatch: ['<rootDir>/apps/{admin,support}/e2e/**/*.browser-spec.ts'],
     },
   ],
 };

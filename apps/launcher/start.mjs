@@ -164,6 +164,7 @@ async function main() {
     supervise('api', process.execPath, ['--watch', '--watch-preserve-output', dist.api], env);
     supervise('worker', process.execPath, ['--watch', '--watch-preserve-output', dist.worker], env);
     supervise('vite', process.execPath, [bin('vite/bin/vite.js'), '--config', 'apps/admin/vite.config.ts'], env);
+    supervise('vite-support', process.execPath, [bin('vite/bin/vite.js'), '--config', 'apps/support/vite.config.ts'], env);
   } else {
     say('API 서버와 워커 시작', 'starting the API server and the worker');
     supervise('api', process.execPath, [dist.api], env);
@@ -193,8 +194,13 @@ async function main() {
   }
 
   say('준비 완료', 'ShopDesk is ready');
-  if (DEV) detail('관리자 화면 / admin UI (Vite):  http://localhost:5173');
-  else detail(`관리자 화면 / admin UI:  http://localhost:${PORT}`);
+  if (DEV) {
+    detail('관리자 화면 / admin UI (Vite):  http://localhost:5173');
+    detail('고객 문의 양식 / support form (Vite): http://localhost:5174/support/');
+  } else {
+    detail(`관리자 화면 / admin UI:  http://localhost:${PORT}`);
+    detail(`고객 문의 양식 / support form: http://localhost:${PORT}/support/`);
+  }
   detail(`API 문서 / API docs:     http://localhost:${PORT}/api/docs`);
   detail('종료 / stop:             Ctrl+C');
 }

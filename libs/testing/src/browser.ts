@@ -48,3 +48,22 @@ export async function waitForDialogToClose(page: Page, dialogTestId: string, err
     throw new Error(`${dialogTestId} stayed open: ${code ?? ''} ${await error.innerText()}`);
   }
 }
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: number;
+}
+
+/** Runs axe-core (WCAG 2 A/AA rules) in the page and returns its violations. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { source } = require('axe-core') as { source: string };
+  await page.addScriptTag({ content: source });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+  });
+}
