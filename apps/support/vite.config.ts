@@ -20,6 +20,8 @@ export default defineConfig({
   build: {
     outDir: path.resolve(supportDir, 'dist'),
     emptyOutDir: true,
+    // One chunk, loaded by a module script: the modulepreload polyfill would be dead weight.
+    modulePreload: { polyfill: false },
     // Budget for the customer page: ≤ 80 KB gzip of JS in total; warn well before that raw.
     chunkSizeWarningLimit: 300,
   },

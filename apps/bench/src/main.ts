@@ -1,5 +1,6 @@
 // `npm run bench -- <name>`: benchmarks against the real PostgreSQL and Redis, printing figures.
 import 'reflect-metadata';
+import { benchIntake } from './intake.bench';
 import { benchSla } from './sla.bench';
 import { benchTemplates } from './templates.bench';
 import { benchWebhooks } from './webhooks.bench';
@@ -23,6 +24,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
       concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16),
       runs: Number(process.env.BENCH_RUNS ?? 3),
     }),
+  intake: () => benchIntake({ requests: Number(process.env.BENCH_INTAKE_REQUESTS ?? 5_000), concurrency: Number(process.env.BENCH_CONCURRENCY ?? 32), runs: Number(process.env.BENCH_RUNS ?? 3) }),
 };
 
 async function main(): Promise<void> {

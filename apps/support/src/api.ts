@@ -1,5 +1,7 @@
 // Calls to the public API (`/public/*`, same origin; the dev server proxies it). Every failure
-// becomes an `ApiError`: `status` 0 means the request never got an answer (offline, dropped).
+// becomes an `ApiError` whose message is bilingual and ready to show: the server's own (it writes
+// "한국어 / English"; a 500's includes its error id) or ours when the answer had none. `status` 0
+// means the request never got an answer (offline, dropped).
 import type {
   PublicFormInfo,
   PublicLinkRequest,
@@ -18,16 +20,13 @@ export class ApiError extends Error {
     message: string,
     /** Field errors by dotted path (422). */
     readonly errors: Record<string, string> = {},
-    readonly errorId?: string,
   ) {
     super(message);
-    this.name = 'ApiError';
-  }
-
-  get isNetwork(): boolean {
-    return this.status === 0;
   }
 }
+
+/** Anything thrown by an API call as an ApiError (a non-API failure counts as a dropped connection). */
+export const toApiError = (e: unknown): ApiError => (e instanceof ApiError ? e : new ApiError(0, 'NETWORK', bilingual('error.network')));
 
 interface RequestOptions {
   method?: 'GET' | 'POST';
@@ -61,12 +60,12 @@ async function request(path: string, options: RequestOptions = {}): Promise<Resp
   } catch {
     throw new ApiError(0, 'NETWORK', bilingual('error.network'));
   }
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) throw await errorFromResponse(response);
   return response;
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
-  let data: { code?: unknown; message?: unknown; errors?: unknown; errorId?: unknown } = {};
+async function errorFromResponse(response: Response): Promise<ApiError> {
+  let data: { code?: unknown; message?: unknown; errors?: unknown } = {};
   try {
     data = await response.json();
   } catch {
@@ -82,7 +81,6 @@ async function toApiError(response: Response): Promise<ApiError> {
     typeof data.code === 'string' ? data.code : `HTTP_${response.status}`,
     typeof data.message === 'string' && data.message ? data.message : fallback,
     errors,
-    typeof data.errorId === 'string' ? data.errorId : undefined,
   );
 }
 
@@ -105,8 +103,9 @@ export const api = {
 
   getTicket: (reference: string, token: string) => json<PublicTicketView>(request(ticketPath(reference), { token })),
 
-  reply: (reference: string, token: string, input: PublicReplyInput, files: readonly File[], idempotencyKey: string) =>
-    request(`${ticketPath(reference)}/messages`, { method: 'POST', body: input, files, token, idempotencyKey }),
+  reply: async (reference: string, token: string, input: PublicReplyInput, files: readonly File[], idempotencyKey: string) => {
+    await request(`${ticketPath(reference)}/messages`, { method: 'POST', body: input, files, token, idempotencyKey });
+  },
 
   confirm: (reference: string, token: string) =>
     json<PublicTicketView>(request(`${ticketPath(reference)}/confirm`, { method: 'POST', token })),

@@ -7,14 +7,13 @@ export type Locale = PublicLocale;
 
 export const ko = {
   'app.brand': 'ShopDesk 고객센터',
-  'app.language': '언어 선택',
   'app.loading': '불러오는 중…',
   'app.retry': '다시 시도',
   'app.required': '필수',
   'app.optional': '선택',
 
   'form.title': '고객 문의',
-  'form.intro': '주문에 문제가 있으셨나요? 상황을 알려 주시면 담당자가 확인하고 이메일로 답변드립니다. 회원가입이나 로그인은 필요 없습니다.',
+  'form.intro': '주문에 문제가 있으신가요? 상황을 알려 주시면 담당자가 확인 후 이메일로 답변드립니다. 로그인은 필요 없습니다.',
   'form.step': '{total}단계 중 {step}단계',
   'form.loadError': '문의 양식을 불러오지 못했습니다. 인터넷 연결을 확인하고 다시 시도해 주세요.',
   'form.invalid': '입력 내용을 확인해 주세요. 고칠 항목이 {count}개 있습니다.',
@@ -30,14 +29,12 @@ export const ko = {
   'details.chosen': '선택한 상황',
   'details.fields': '주문 정보',
   'details.description': '무슨 일이 있었는지 적어 주세요',
-  'details.descriptionHint': '언제, 무엇이, 어떻게 되었는지 적어 주시면 더 빨리 도와드릴 수 있어요. (5자 이상)',
+  'details.descriptionHint': '언제, 무엇이, 어떻게 되었는지 적어 주세요. (5자 이상)',
 
   'field.choose': '선택해 주세요',
-  'field.courierOther': '기타 (직접 입력)',
   'field.courierOtherLabel': '택배사 이름',
   'field.krwUnit': '원',
   'field.datetimeHint': '한국 시간 기준',
-  'field.yes': '예',
   'items.sku': '상품코드(SKU)',
   'items.name': '상품명',
   'items.qty': '수량',
@@ -46,7 +43,7 @@ export const ko = {
   'items.remove': '{n}번째 상품 삭제',
 
   'attach.label': '증빙 파일 첨부',
-  'attach.hint': '사진(JPG, PNG, WEBP, GIF, HEIC) 또는 PDF 파일을 최대 {maxFiles}개, 파일당 {maxFile}, 합계 {maxTotal}까지 올릴 수 있어요.',
+  'attach.hint': '사진 또는 PDF, 최대 {maxFiles}개 (파일당 {maxFile}, 합계 {maxTotal})',
   'attach.list': '첨부할 파일',
   'attach.remove': '삭제',
   'attach.removeLabel': '{name} 파일 삭제',
@@ -77,10 +74,10 @@ export const ko = {
   'submit.send': '문의 보내기',
   'submit.sending': '보내는 중…',
 
-  'error.network': '인터넷 연결이 끊겨 보내지 못했습니다. 연결을 확인하고 다시 시도해 주세요. 입력한 내용은 그대로 남아 있습니다.',
+  'error.network': '연결이 끊겨 보내지 못했습니다. 다시 시도해 주세요. 입력한 내용은 그대로 있습니다.',
   'error.tooLarge': '첨부 파일이 너무 큽니다. 파일 수나 크기를 줄여 다시 보내 주세요.',
   'error.server': '일시적인 문제로 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
-  'error.errorId': '오류 번호: {id}',
+  'error.formToken': '양식을 확인하지 못했습니다. 몇 초 뒤 다시 보내 주세요. 입력한 내용은 그대로 있습니다.',
 
   'done.heading': '문의가 접수되었습니다',
   'done.reference': '접수 번호',
@@ -88,7 +85,7 @@ export const ko = {
   'done.firstReplyGeneric': '담당자가 확인하는 대로 이메일로 답변을 드립니다.',
   'done.linkHeading': '문의 상태 확인 링크',
   'done.linkNote':
-    '이 링크에서 답변을 확인하고 내용을 더 보낼 수 있어요. 같은 링크를 이메일로도 보내 드렸습니다. 링크를 가진 사람은 누구나 문의 내용을 볼 수 있으니 다른 사람과 공유하지 마세요.',
+    '이 링크에서 답변을 보고 내용을 더 보낼 수 있어요. 이메일로도 보내 드렸습니다. 링크가 있으면 누구나 문의를 볼 수 있으니 공유하지 마세요.',
   'done.linkAddress': '링크 주소',
   'done.open': '문의 상태 보기',
   'done.copy': '링크 복사',
@@ -97,7 +94,6 @@ export const ko = {
   'done.new': '새 문의 작성',
 
   'status.heading': '내 문의',
-  'status.reference': '접수 번호',
   'status.situation': '문의 내용',
   'status.current': '현재 상태',
   'status.label.new': '접수됨',
@@ -117,7 +113,6 @@ export const ko = {
   'status.attachments': '첨부 파일',
   'status.downloadFailed': '파일을 내려받지 못했습니다. 다시 시도해 주세요.',
   'status.closedNote': '종료된 문의입니다. 새로운 문제가 있으면 새 문의를 남겨 주세요.',
-  'status.newRequest': '새 문의 작성',
 
   'reply.heading': '메시지 보내기',
   'reply.body': '메시지',
@@ -133,12 +128,11 @@ export const ko = {
 
   'notFound.heading': '링크를 확인할 수 없습니다',
   'notFound.body':
-    '링크가 잘못되었거나 더 이상 사용할 수 없는 링크일 수 있습니다. 문의할 때 입력한 이메일을 알려 주시면 문의 상태 확인 링크를 다시 보내 드립니다.',
+    '링크가 잘못되었거나 더 이상 쓸 수 없습니다. 문의할 때 입력한 이메일을 알려 주시면 링크를 다시 보내 드립니다.',
 
   'lost.toggle': '문의 상태 확인 링크를 잃어버리셨나요?',
   'lost.heading': '링크 다시 받기',
   'lost.email': '문의할 때 입력한 이메일',
-  'lost.reference': '접수 번호',
   'lost.referenceHint': '예: SD-000123',
   'lost.submit': '링크 보내기',
   'lost.done': '입력한 이메일로 접수된 문의가 있으면 링크를 보내 드렸습니다. 메일함(스팸 메일함 포함)을 확인해 주세요.',
@@ -150,14 +144,13 @@ export type MessageKey = keyof typeof ko;
 
 export const en: Record<MessageKey, string> = {
   'app.brand': 'ShopDesk Support',
-  'app.language': 'Choose language',
   'app.loading': 'Loading…',
   'app.retry': 'Try again',
   'app.required': 'required',
   'app.optional': 'optional',
 
   'form.title': 'Contact support',
-  'form.intro': 'A problem with your order? Tell us what happened and an agent will look into it and reply by e-mail. No account or login needed.',
+  'form.intro': 'A problem with your order? Tell us what happened and an agent will reply by e-mail. No login needed.',
   'form.step': 'Step {step} of {total}',
   'form.loadError': 'We could not load the form. Check your internet connection and try again.',
   'form.invalid': 'Please check the form: {count} item(s) need your attention.',
@@ -173,14 +166,12 @@ export const en: Record<MessageKey, string> = {
   'details.chosen': 'Your situation',
   'details.fields': 'Order details',
   'details.description': 'Describe what happened',
-  'details.descriptionHint': 'When, what and how: the more you tell us, the faster we can help. (At least 5 characters)',
+  'details.descriptionHint': 'When, what and how. (At least 5 characters)',
 
   'field.choose': 'Choose…',
-  'field.courierOther': 'Other (type it in)',
   'field.courierOtherLabel': 'Courier name',
   'field.krwUnit': 'KRW',
   'field.datetimeHint': 'Korea time (KST)',
-  'field.yes': 'Yes',
   'items.sku': 'Product code (SKU)',
   'items.name': 'Product name',
   'items.qty': 'Quantity',
@@ -189,7 +180,7 @@ export const en: Record<MessageKey, string> = {
   'items.remove': 'Remove item {n}',
 
   'attach.label': 'Attach evidence',
-  'attach.hint': 'Photos (JPG, PNG, WEBP, GIF, HEIC) or PDF files: up to {maxFiles} files, {maxFile} each, {maxTotal} in total.',
+  'attach.hint': 'Photos or PDF, up to {maxFiles} files ({maxFile} each, {maxTotal} in total)',
   'attach.list': 'Files to send',
   'attach.remove': 'Remove',
   'attach.removeLabel': 'Remove {name}',
@@ -220,10 +211,10 @@ export const en: Record<MessageKey, string> = {
   'submit.send': 'Send request',
   'submit.sending': 'Sending…',
 
-  'error.network': 'The connection dropped and your request was not sent. Check your connection and try again; what you entered is still here.',
+  'error.network': 'The connection dropped and nothing was sent. Please try again; what you entered is kept.',
   'error.tooLarge': 'The attachments are too large. Send fewer or smaller files.',
   'error.server': 'Something went wrong on our side. Please try again in a moment.',
-  'error.errorId': 'Error number: {id}',
+  'error.formToken': 'We could not verify the form. Please send it again in a few seconds; what you entered is kept.',
 
   'done.heading': 'We have received your request',
   'done.reference': 'Reference',
@@ -231,7 +222,7 @@ export const en: Record<MessageKey, string> = {
   'done.firstReplyGeneric': 'An agent will reply by e-mail as soon as they have looked into it.',
   'done.linkHeading': 'Your private status link',
   'done.linkNote':
-    'Use this link to read replies and send more information. We have also e-mailed it to you. Anyone with the link can read your request, so do not share it.',
+    'Use this link to read replies and add information; we have also e-mailed it. Anyone with the link can read your request: do not share it.',
   'done.linkAddress': 'Link address',
   'done.open': 'View my request',
   'done.copy': 'Copy link',
@@ -240,7 +231,6 @@ export const en: Record<MessageKey, string> = {
   'done.new': 'Start a new request',
 
   'status.heading': 'My request',
-  'status.reference': 'Reference',
   'status.situation': 'About',
   'status.current': 'Status',
   'status.label.new': 'Received',
@@ -260,7 +250,6 @@ export const en: Record<MessageKey, string> = {
   'status.attachments': 'Attachments',
   'status.downloadFailed': 'Could not download the file. Please try again.',
   'status.closedNote': 'This request is closed. If something new has happened, please start a new request.',
-  'status.newRequest': 'Start a new request',
 
   'reply.heading': 'Send a message',
   'reply.body': 'Message',
@@ -276,12 +265,11 @@ export const en: Record<MessageKey, string> = {
 
   'notFound.heading': 'We could not open this link',
   'notFound.body':
-    'The link may be mistyped or no longer valid. Tell us the e-mail address you used and we will send the link to your request again.',
+    'The link is mistyped or no longer valid. Tell us the e-mail you used and we will send the link again.',
 
   'lost.toggle': 'Lost the link to your request?',
   'lost.heading': 'Get your link again',
   'lost.email': 'E-mail you used for your request',
-  'lost.reference': 'Reference',
   'lost.referenceHint': 'e.g. SD-000123',
   'lost.submit': 'Send me the link',
   'lost.done': 'If a request was made with that e-mail address, we have sent its link. Check your inbox (and spam folder).',

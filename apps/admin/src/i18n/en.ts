@@ -716,6 +716,37 @@ const en: TranslationMessages = {
         shipped: 'new waybill %{courier} %{waybill}',
       },
     },
+    mail: {
+      section: 'Outbound e-mail',
+      status: {
+        queued: 'Queued',
+        sent: 'Sent',
+        failed: 'Failed',
+        not_sent: 'Not sent',
+        not_sent_no_smtp: 'Not sent: no SMTP',
+      },
+      kind: {
+        confirmation: 'Confirmation',
+        agent_reply: 'Reply notice',
+        resolution: 'Resolution',
+        sla_escalation: 'SLA escalation',
+        access_link: 'Link resent',
+      },
+      field: {
+        to: 'To',
+        attempts: 'Attempts',
+        last_error: 'Last error',
+      },
+      action: {
+        show_body: 'Show body',
+        hide_body: 'Hide body',
+      },
+      private_link: '[비공개 링크 / private link]',
+      message: {
+        empty: 'No e-mail sent yet.',
+        no_address: 'The customer has no e-mail address, so no mail is sent.',
+      },
+    },
     tracking: {
       section: 'Tracking',
       courier: 'Courier',

@@ -929,6 +929,37 @@ const ko: TranslationMessages = {
         shipped: '새 송장 %{courier} %{waybill}',
       },
     },
+    mail: {
+      section: '발송 메일',
+      status: {
+        queued: '대기',
+        sent: '발송됨',
+        failed: '실패',
+        not_sent: '미발송',
+        not_sent_no_smtp: '미발송: SMTP 없음',
+      },
+      kind: {
+        confirmation: '접수 확인',
+        agent_reply: '답변 알림',
+        resolution: '해결 안내',
+        sla_escalation: 'SLA 에스컬레이션',
+        access_link: '확인 링크 재발송',
+      },
+      field: {
+        to: '받는 사람',
+        attempts: '발송 시도',
+        last_error: '마지막 오류',
+      },
+      action: {
+        show_body: '본문 보기',
+        hide_body: '본문 접기',
+      },
+      private_link: '[비공개 링크 / private link]',
+      message: {
+        empty: '아직 보낸 메일이 없습니다.',
+        no_address: '고객 이메일이 없어 메일을 보내지 않습니다.',
+      },
+    },
     tracking: {
       section: '배송 조회',
       courier: '택배사',

@@ -19,6 +19,7 @@ import { calendarErrorsToForm } from '../sla/calendar-form';
 import type { ShipmentRecord } from '../tracking/types';
 import type { AttachmentRecord } from '@shopdesk/contracts/public';
 import type { ReshipmentRecord } from '@shopdesk/contracts/reshipments';
+import type { OutboundMessageRecord } from '@shopdesk/contracts/mail';
 import { httpClient } from './http-client';
 
 // The API is served from the same origin as the built admin (and proxied by the Vite dev server).
@@ -68,6 +69,9 @@ export interface ShopDeskDataProvider extends DataProvider {
   retryReshipment(id: string): Promise<{ data: ReshipmentRecord }>;
   /** Only a requested or failed request can be cancelled. */
   cancelReshipment(id: string): Promise<{ data: ReshipmentRecord }>;
+
+  /** E-mails about the ticket (customer and SLA escalations), newest first. */
+  getTicketOutboundMessages(ticketId: string): Promise<{ data: OutboundMessageRecord[] }>;
 }
 
 export interface ReshipmentInput {
@@ -179,4 +183,7 @@ export const dataProvider: ShopDeskDataProvider = {
     call<ReshipmentRecord>(`/tickets/${encodeURIComponent(ticketId)}/reshipments`, 'POST', input),
   retryReshipment: (id) => call<ReshipmentRecord>(`/reshipments/${encodeURIComponent(id)}/retry`, 'POST', {}),
   cancelReshipment: (id) => call<ReshipmentRecord>(`/reshipments/${encodeURIComponent(id)}/cancel`, 'POST', {}),
+
+  getTicketOutboundMessages: (ticketId) =>
+    call<OutboundMessageRecord[]>(`/tickets/${encodeURIComponent(ticketId)}/outbound-messages`),
 };

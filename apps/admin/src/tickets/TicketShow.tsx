@@ -38,6 +38,7 @@ import { SlaBreachedChip } from '../sla/SlaChips';
 import { TicketSlaSection } from '../sla/TicketSlaSection';
 import { TicketTrackingSection } from '../tracking/TicketTrackingSection';
 import { TicketReshipmentsSection } from '../reshipments/TicketReshipmentsSection';
+import { TicketOutboundMailSection } from '../mail/TicketOutboundMailSection';
 
 /** A label/value pair; empty values say "기록 없음" rather than disappearing. */
 const Fact = ({ label, value }: { label: string; value: ReactNode }) => {
@@ -241,6 +242,7 @@ const TicketShowLayout = () => {
           <ShipmentFacts />
           <TicketTrackingSection />
           <TicketReshipmentsSection />
+          <TicketOutboundMailSection />
           <Section title={translate('shopdesk.ticket.section.timeline')}>
             <TicketTimeline />
           </Section>

@@ -3,7 +3,7 @@ import type { Ref } from 'react';
 import type { PublicFormInfo, PublicSituation } from '@shopdesk/contracts/public';
 import { useI18n } from '../locale';
 import { AttachmentPicker } from './AttachmentPicker';
-import { controlId, describedBy, Field, FieldError, RequiredMark } from './Field';
+import { Alert, controlId, describedBy, Field, FieldError, RequiredMark } from './Field';
 import { FieldInput } from './FieldInput';
 import { emptyDraft, formFields, type FieldDraft } from './field-values';
 import type { TicketDraft } from './ticket-draft';
@@ -24,7 +24,7 @@ interface DetailsStepProps {
 }
 
 export function DetailsStep({ situation, info, draft, update, errors, alert, sending, onSubmit, onBack, headingRef }: DetailsStepProps) {
-  const { locale, t, pick } = useI18n();
+  const { locale, t } = useI18n();
   const fields = formFields(situation.fields);
   const setField = (id: string, value: FieldDraft) => update(`fields.${id}`, { fields: { ...draft.fields, [id]: value } });
   const setContact = (key: keyof TicketDraft['contact'], value: string) =>
@@ -149,13 +149,7 @@ export function DetailsStep({ situation, info, draft, update, errors, alert, sen
 
       <PrivacyConsent checked={draft.privacyConsent} onChange={(privacyConsent) => update('privacyConsent', { privacyConsent })} error={errors.privacyConsent} />
 
-      {alert && (
-        <div key={alert.seq} className="alert" role="alert" data-testid="form-error">
-          {alert.messages.map((m) => (
-            <p key={m}>{pick(m)}</p>
-          ))}
-        </div>
-      )}
+      {alert && <Alert key={alert.seq} messages={alert.messages} testId="form-error" />}
       <div className="actions">
         <button type="submit" className="primary" disabled={sending} data-testid="submit">
           {sending ? t('submit.sending') : t('submit.send')}

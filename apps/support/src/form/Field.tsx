@@ -74,3 +74,16 @@ export function Field({ path, label, hint, error, required, describe, children }
     </div>
   );
 }
+
+/** A message that is announced as it appears: failures that are not about one field. */
+export function Alert({ messages, testId, children }: { messages: string[]; testId?: string; children?: ReactNode }) {
+  const { pick } = useI18n();
+  return (
+    <div className="alert" role="alert" data-testid={testId}>
+      {messages.map((m) => (
+        <p key={m}>{pick(m)}</p>
+      ))}
+      {children}
+    </div>
+  );
+}

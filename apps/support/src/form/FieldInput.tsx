@@ -1,10 +1,9 @@
 // One template field as the input its type calls for (see FieldDef in the contracts).
 import { useEffect, useRef, type HTMLAttributes } from 'react';
-import { COURIERS, OTHER_COURIER_CODE } from '@shopdesk/contracts/couriers';
 import type { FieldDef } from '@shopdesk/contracts/scenarios';
 import { useI18n } from '../locale';
 import { controlId, describedBy, Field, FieldError, FieldHint, RequiredMark } from './Field';
-import { emptyItemRow, type CourierDraft, type FieldDraft, type ItemRow } from './field-values';
+import { COURIER_CHOICES, emptyItemRow, OTHER_COURIER, type CourierDraft, type FieldDraft, type ItemRow } from './field-values';
 
 interface FieldInputProps {
   def: FieldDef;
@@ -70,7 +69,7 @@ export function FieldInput({ def, draft, onChange, error }: FieldInputProps) {
           {(control) => (
             <select {...control} value={courier.code} onChange={(e) => onChange({ ...courier, code: e.target.value })} data-testid={testId}>
               <option value="">{t('field.choose')}</option>
-              {COURIERS.map((c) => (
+              {COURIER_CHOICES.map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.name[locale]}
                 </option>
@@ -78,7 +77,7 @@ export function FieldInput({ def, draft, onChange, error }: FieldInputProps) {
             </select>
           )}
         </Field>
-        {courier.code === OTHER_COURIER_CODE && (
+        {courier.code === OTHER_COURIER && (
           <Field path={`${path}-other`} label={t('field.courierOtherLabel')}>
             {(control) => (
               <input

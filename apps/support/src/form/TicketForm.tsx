@@ -2,12 +2,13 @@
 // contract's `validatePublicTicket` (the same code as the server), sends, and confirms.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { validatePublicTicket, type PublicFormInfo, type PublicTicketCreated } from '@shopdesk/contracts/public';
-import { api, ApiError, newIdempotencyKey } from '../api';
+import { api, newIdempotencyKey, toApiError } from '../api';
 import { attachmentProblem } from '../attachments';
 import { bilingual } from '../i18n';
 import { useI18n } from '../locale';
 import { Confirmation } from './Confirmation';
 import { DetailsStep } from './DetailsStep';
+import { Alert } from './Field';
 import { SituationStep } from './SituationStep';
 import { buildTicketInput, emptyTicketDraft, inlineErrorPaths, situationKey, splitErrors, type TicketDraft } from './ticket-draft';
 
@@ -71,6 +72,7 @@ export function TicketForm() {
     goTo('details');
   };
 
+  /** Errors with a path go next to their inputs; the alert counts them and carries the rest. */
   const showErrors = (all: Record<string, string>, extra: string[] = []) => {
     if (!situation) return;
     const { inline, other } = splitErrors(all, inlineErrorPaths(situation));
@@ -99,11 +101,15 @@ export function TicketForm() {
       setErrors({});
       setIdempotencyKey(newIdempotencyKey());
     } catch (e) {
-      const error = e instanceof ApiError ? e : new ApiError(0, 'NETWORK', bilingual('error.network'));
-      if (error.status === 422 && Object.keys(error.errors).length) showErrors(error.errors);
+      const error = toApiError(e);
+      if (error.status === 422 && error.errors.formToken) {
+        // Sent too soon after the form opened, or the form is a day old. Either way a fresh token
+        // and another tap fix it, and nothing the customer typed is lost.
+        showErrors({}, [bilingual('error.formToken')]);
+        api.getForm().then((fresh) => setInfo((current) => current && { ...current, formToken: fresh.formToken }), () => {});
+      } else if (error.status === 422 && Object.keys(error.errors).length) showErrors(error.errors);
       else if (error.status === 413) showErrors({ attachments: bilingual('error.tooLarge') });
-      else if (error.status >= 500) showErrors({}, [bilingual('error.server'), ...(error.errorId ? [bilingual('error.errorId', { id: error.errorId })] : [])]);
-      // 429 (RATE_LIMITED), network errors and anything else: the message says what to do.
+      // 429 (RATE_LIMITED), network errors and the rest: the message says what to do.
       else showErrors({}, [error.message]);
     } finally {
       sendingRef.current = false;
@@ -129,12 +135,11 @@ export function TicketForm() {
       <h1>{t('form.title')}</h1>
       <p className="intro">{t('form.intro')}</p>
       {loadFailed ? (
-        <div className="alert" role="alert">
-          <p>{t('form.loadError')}</p>
+        <Alert messages={[bilingual('form.loadError')]}>
           <button type="button" className="secondary" onClick={load}>
             {t('app.retry')}
           </button>
-        </div>
+        </Alert>
       ) : !info ? (
         <p role="status">{t('app.loading')}</p>
       ) : (

@@ -1,7 +1,6 @@
 // What the inputs hold while the customer types (drafts: strings, rows) and how they become the
 // `fields` values the contract checks. Values are converted as they are, without guessing: an
 // amount with letters stays a string so the contract reports it, rather than being dropped.
-import { OTHER_COURIER_CODE } from '@shopdesk/contracts/couriers';
 import { isEmptyValue } from '@shopdesk/contracts/scenario-fields';
 import type { FieldDef } from '@shopdesk/contracts/scenarios';
 import { kstLocalToIso } from '../format';
@@ -18,6 +17,20 @@ export interface CourierDraft {
   /** The courier's name when it is not in the list. */
   other: string;
 }
+
+/**
+ * The couriers most Korean shops use, by their Sweet Tracker code (as in contracts/couriers.ts,
+ * whose full table is not bundled to keep the page small); 'other' lets the customer type a name.
+ */
+export const OTHER_COURIER = 'other';
+export const COURIER_CHOICES = [
+  { code: '01', name: { ko: '우체국택배', en: 'Korea Post' } },
+  { code: '04', name: { ko: 'CJ대한통운', en: 'CJ Logistics' } },
+  { code: '05', name: { ko: '한진택배', en: 'Hanjin Express' } },
+  { code: '06', name: { ko: '로젠택배', en: 'Logen' } },
+  { code: '08', name: { ko: '롯데택배', en: 'Lotte Global Logistics' } },
+  { code: OTHER_COURIER, name: { ko: '기타 택배사 (직접 입력)', en: 'Other courier (type the name)' } },
+];
 
 export type FieldDraft = string | boolean | ItemRow[] | CourierDraft;
 
@@ -68,7 +81,7 @@ export function toFieldValue(def: FieldDef, draft: FieldDraft | undefined): unkn
     }
     case 'courier_code': {
       const c = draft as CourierDraft;
-      value = c.code === OTHER_COURIER_CODE && c.other.trim() ? c.other.trim() : c.code;
+      value = c.code === OTHER_COURIER && c.other.trim() ? c.other.trim() : c.code;
       break;
     }
     case 'number':

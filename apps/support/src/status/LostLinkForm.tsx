@@ -2,13 +2,13 @@
 // not anything matched, so the confirmation is worded neutrally too.
 import { useEffect, useRef, useState } from 'react';
 import { isEmail, REFERENCE_PATTERN } from '@shopdesk/contracts/public';
-import { api, ApiError } from '../api';
+import { api, toApiError } from '../api';
 import { bilingual } from '../i18n';
 import { useI18n } from '../locale';
-import { Field } from '../form/Field';
+import { Alert, Field } from '../form/Field';
 
 export function LostLinkForm({ initialReference = '' }: { initialReference?: string }) {
-  const { locale, t, pick } = useI18n();
+  const { locale, t } = useI18n();
   const [email, setEmail] = useState('');
   const [reference, setReference] = useState(initialReference);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -47,10 +47,10 @@ export function LostLinkForm({ initialReference = '' }: { initialReference?: str
       await api.requestLink({ email: email.trim(), reference: ref || null, locale });
       setDone(true);
     } catch (e) {
-      const error = e instanceof ApiError ? e : new ApiError(0, 'NETWORK', bilingual('error.network'));
+      const error = toApiError(e);
       if (error.status === 422 && error.errors.email) setErrors({ 'lost.email': error.errors.email });
       else if (error.status === 422 && error.errors.reference) setErrors({ 'lost.reference': error.errors.reference });
-      else setAlert(error.status >= 500 ? bilingual('error.server') : error.message);
+      else setAlert(error.message);
     } finally {
       setSending(false);
     }
@@ -84,7 +84,7 @@ export function LostLinkForm({ initialReference = '' }: { initialReference?: str
         path="lost.reference"
         label={
           <>
-            {t('lost.reference')} <span className="opt">({t('app.optional')})</span>
+            {t('done.reference')} <span className="opt">({t('app.optional')})</span>
           </>
         }
         hint={t('lost.referenceHint')}
@@ -104,11 +104,7 @@ export function LostLinkForm({ initialReference = '' }: { initialReference?: str
           />
         )}
       </Field>
-      {alert && (
-        <div className="alert" role="alert">
-          <p>{pick(alert)}</p>
-        </div>
-      )}
+      {alert && <Alert messages={[alert]} />}
       <div className="actions">
         <button type="submit" className="secondary" disabled={sending} data-testid="lost-link-submit">
           {sending ? t('submit.sending') : t('lost.submit')}

@@ -2,12 +2,12 @@
 // `validatePublicReply`, sent once per draft (Idempotency-Key).
 import { useEffect, useRef, useState } from 'react';
 import { ATTACHMENT_RULES, validatePublicReply } from '@shopdesk/contracts/public';
-import { api, ApiError, newIdempotencyKey } from '../api';
+import { api, newIdempotencyKey, toApiError } from '../api';
 import { attachmentProblem } from '../attachments';
 import { bilingual } from '../i18n';
 import { useI18n } from '../locale';
 import { AttachmentPicker } from '../form/AttachmentPicker';
-import { Field } from '../form/Field';
+import { Alert, Field } from '../form/Field';
 
 interface ReplyBoxProps {
   reference: string;
@@ -18,7 +18,7 @@ interface ReplyBoxProps {
 }
 
 export function ReplyBox({ reference, token, onSent, onLost }: ReplyBoxProps) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -53,7 +53,7 @@ export function ReplyBox({ reference, token, onSent, onLost }: ReplyBoxProps) {
       setIdempotencyKey(newIdempotencyKey());
       onSent();
     } catch (e) {
-      const error = e instanceof ApiError ? e : new ApiError(0, 'NETWORK', bilingual('error.network'));
+      const error = toApiError(e);
       if (error.status === 404) return onLost();
       const fileError = Object.entries(error.errors).find(([k]) => k === 'files' || k.startsWith('files.'))?.[1];
       focusInvalid.current = true;
@@ -62,7 +62,7 @@ export function ReplyBox({ reference, token, onSent, onLost }: ReplyBoxProps) {
       } else if (error.status === 413) {
         setErrors({ attachments: bilingual('error.tooLarge') });
       } else {
-        setAlert(error.status >= 500 ? bilingual('error.server') : error.message);
+        setAlert(error.message);
       }
     } finally {
       setSending(false);
@@ -96,11 +96,7 @@ export function ReplyBox({ reference, token, onSent, onLost }: ReplyBoxProps) {
           )}
         </Field>
         <AttachmentPicker path="attachments" files={files} onChange={setFiles} rules={ATTACHMENT_RULES} error={errors.attachments} testId="reply-attachments-input" />
-        {alert && (
-          <div className="alert" role="alert">
-            <p>{pick(alert)}</p>
-          </div>
-        )}
+        {alert && <Alert messages={[alert]} />}
         <div className="actions">
           <button type="submit" className="primary" disabled={sending} data-testid="reply-submit">
             {sending ? t('submit.sending') : t('reply.submit')}

@@ -2,10 +2,11 @@
 // it, the conversation, and what they can do now (reply, confirm the fix, reopen).
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { REFERENCE_PATTERN, type PublicTicketView } from '@shopdesk/contracts/public';
-import { api, ApiError } from '../api';
-import { bilingual, type MessageKey } from '../i18n';
+import { api, toApiError, type ApiError } from '../api';
+import type { MessageKey } from '../i18n';
 import { formatKst } from '../format';
 import { useI18n } from '../locale';
+import { Alert } from '../form/Field';
 import { LostLinkForm } from './LostLinkForm';
 import { ReplyBox } from './ReplyBox';
 import { TicketThread } from './TicketThread';
@@ -21,7 +22,7 @@ type PageState =
 const isLinkProblem = (e: ApiError) => e.status === 404 || e.status === 401 || e.status === 403;
 
 export function StatusPage({ reference }: { reference: string }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const [token, setToken] = useState(() => (REFERENCE_PATTERN.test(reference) ? takeTicketToken(reference) : null));
   const [state, setState] = useState<PageState>(token ? { kind: 'loading' } : { kind: 'not-found' });
   const [announcement, setAnnouncement] = useState('');
@@ -40,9 +41,9 @@ export function StatusPage({ reference }: { reference: string }) {
     try {
       setState({ kind: 'ready', view: await api.getTicket(reference, token) });
     } catch (e) {
-      const error = e instanceof ApiError ? e : new ApiError(0, 'NETWORK', bilingual('error.network'));
+      const error = toApiError(e);
       if (isLinkProblem(error)) setState({ kind: 'not-found' });
-      else setState({ kind: 'failed', message: error.status >= 500 ? bilingual('error.server') : error.message });
+      else setState({ kind: 'failed', message: error.message });
     }
   }, [reference, token]);
 
@@ -72,12 +73,11 @@ export function StatusPage({ reference }: { reference: string }) {
     content = <p role="status">{t('app.loading')}</p>;
   } else if (state.kind === 'failed') {
     content = (
-      <div className="alert" role="alert">
-        <p>{pick(state.message)}</p>
+      <Alert messages={[state.message]}>
         <button type="button" className="secondary" onClick={() => void load()}>
           {t('app.retry')}
         </button>
-      </div>
+      </Alert>
     );
   } else {
     content = (
@@ -120,7 +120,7 @@ function NotFound({ reference }: { reference: string }) {
         <LostLinkForm initialReference={reference} />
       </div>
       <p>
-        <a href={import.meta.env.BASE_URL}>{t('status.newRequest')}</a>
+        <a href={import.meta.env.BASE_URL}>{t('done.new')}</a>
       </p>
     </section>
   );
@@ -147,7 +147,7 @@ function TicketStatus({ view, token, headingRef, onChange, onReplySent, onLost }
       </h1>
       <dl className="summary">
         <div>
-          <dt>{t('status.reference')}</dt>
+          <dt>{t('done.reference')}</dt>
           <dd className="reference-inline" data-testid="status-reference">
             {view.reference}
           </dd>
@@ -213,7 +213,7 @@ function TicketStatus({ view, token, headingRef, onChange, onReplySent, onLost }
 
       {view.status === 'closed' && !view.can.reopen && (
         <p className="notice">
-          {t('status.closedNote')} <a href={import.meta.env.BASE_URL}>{t('status.newRequest')}</a>
+          {t('status.closedNote')} <a href={import.meta.env.BASE_URL}>{t('done.new')}</a>
         </p>
       )}
     </div>
@@ -221,7 +221,7 @@ function TicketStatus({ view, token, headingRef, onChange, onReplySent, onLost }
 }
 
 function ResolutionActions({ view, token, onChange, onLost }: Omit<TicketStatusProps, 'onReplySent' | 'headingRef'>) {
-  const { locale, t, pick } = useI18n();
+  const { locale, t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
 
@@ -232,9 +232,9 @@ function ResolutionActions({ view, token, onChange, onLost }: Omit<TicketStatusP
       const next = await (action === 'confirm' ? api.confirm(view.reference, token) : api.reopen(view.reference, token));
       onChange(next, action === 'confirm' ? 'resolve.confirmed' : 'resolve.reopened');
     } catch (e) {
-      const error = e instanceof ApiError ? e : new ApiError(0, 'NETWORK', bilingual('error.network'));
+      const error = toApiError(e);
       if (isLinkProblem(error)) return onLost();
-      setAlert(error.status >= 500 ? bilingual('error.server') : error.message);
+      setAlert(error.message);
     } finally {
       setBusy(false);
     }
@@ -258,11 +258,7 @@ function ResolutionActions({ view, token, onChange, onLost }: Omit<TicketStatusP
           </button>
         )}
       </div>
-      {alert && (
-        <div className="alert" role="alert">
-          <p>{pick(alert)}</p>
-        </div>
-      )}
+      {alert && <Alert messages={[alert]} />}
     </section>
   );
 }

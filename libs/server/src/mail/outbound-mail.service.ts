@@ -37,6 +37,12 @@ export interface MailDraft {
 /** "Lost my link" requests within this window share one mail. */
 const ACCESS_LINK_WINDOW_MS = 5 * 60_000;
 
+/**
+ * A change dated further back than this is history being written (the demo seed, imports pass
+ * `at`): nobody is e-mailed about it.
+ */
+const BACKDATED_AFTER_MS = 10 * 60_000;
+
 /** The rungs that e-mail leads and admins (warnings stay in-app). */
 const MAILED_RUNGS: SlaRung[] = ['breach', 'escalate'];
 
@@ -148,6 +154,7 @@ export class OutboundMailService implements OnModuleInit {
    */
   private async onTicketChange(ctx: TicketChangeContext): Promise<void> {
     const { m, ticket: t, before, drafts, at } = ctx;
+    if (Date.now() - at.getTime() > BACKDATED_AFTER_MS) return;
     await this.onSlaRungs(ctx);
 
     const replyIds = drafts
