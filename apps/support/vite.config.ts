@@ -13,9 +13,16 @@ export default defineConfig({
   base: '/support/',
   plugins: [react()],
   resolve: {
-    alias: {
-      '@shopdesk/contracts': path.resolve(supportDir, '../../libs/contracts/src'),
-    },
+    // The app is written against React's API and runs on Preact's compatibility layer: the same
+    // components at ~10 KB instead of ~68 KB gzip, which keeps the customer page under its 80 KB budget.
+    alias: [
+      { find: '@shopdesk/contracts', replacement: path.resolve(supportDir, '../../libs/contracts/src') },
+      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+      { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+      { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
+      { find: /^react-dom$/, replacement: 'preact/compat' },
+      { find: /^react$/, replacement: 'preact/compat' },
+    ],
   },
   build: {
     outDir: path.resolve(supportDir, 'dist'),

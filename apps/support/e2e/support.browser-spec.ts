@@ -102,7 +102,9 @@ describe('customer support form and status page (browser, phone)', () => {
         .waitFor({ state: 'visible', timeout: WAIT });
 
       // 3. The customer opens the private link, reads the answer and replies.
-      await phone.goto(statusUrl!);
+      // The link is built on PUBLIC_BASE_URL; this test server listens on a random port instead.
+      const link = new URL(statusUrl!);
+      await phone.goto(`${server.baseUrl}${link.pathname}${link.hash}`);
       await byTestId(phone, 'status-page').waitFor({ state: 'visible', timeout: WAIT });
       expect(phone.url()).not.toContain('#'); // the token leaves the address bar
       expect((await byTestId(phone, 'status-reference').innerText()).trim()).toBe(reference);

@@ -10,8 +10,13 @@ describe('loadConfig', () => {
   });
 
   it('secures cookies in production unless told otherwise', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).cookieSecure).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+    const secret = 'f'.repeat(32);
+    expect(loadConfig({ NODE_ENV: 'production', FORM_TOKEN_SECRET: secret }).cookieSecure).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', FORM_TOKEN_SECRET: secret, COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+  });
+
+  it('requires the form-token secret in production, naming it', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/FORM_TOKEN_SECRET/);
   });
 
   it('names the variable and the value when one is invalid', () => {
