@@ -10,8 +10,11 @@ import { QueueName } from '@shopdesk/server/core/queue/queue-names';
 import { CustomerAccessService } from '@shopdesk/server/customer-portal/customer-access.service';
 import { OutboundMailService } from '@shopdesk/server/mail/outbound-mail.service';
 import { mailJobId, SEND_MAIL } from '@shopdesk/server/mail/send-mail.job';
+import { SlaService } from '@shopdesk/server/sla/sla.service';
 import { TicketsService } from '@shopdesk/server/tickets/tickets.service';
+import request from 'supertest';
 import { createTicket, createUser, factoryContext, seedTemplates, testQuery } from '@shopdesk/testing/factories';
+import { micropaymentSubmission } from '@shopdesk/testing/public-form';
 import { startSmtpCatcher, type CaughtMail, type SmtpCatcher } from '@shopdesk/testing/smtp-catcher';
 import { loginAs, startTestServer, type TestServer } from '@shopdesk/testing/test-server';
 import { startWorkerProcess, waitFor, type WorkerProcess } from '@shopdesk/testing/worker-process';
@@ -135,6 +138,26 @@ describe('outbound e-mail (listener → outbox → worker → SMTP)', () => {
     await new Promise((r) => setTimeout(r, 1_000));
     expect(smtp.messages.filter((m) => m.to.includes(email))).toHaveLength(1);
     expect(await rowsFor(t.id)).toHaveLength(1);
+  });
+
+  it.each(['ko', 'en'] as const)('the support form confirmation (%s) carries the private link in the customer language', async (locale) => {
+    const body = micropaymentSubmission({ locale });
+    const res = await request(server.app.getHttpServer()).post('/public/tickets').set('Idempotency-Key', randomUUID()).send(body).expect(201);
+    const [mail] = await smtp.waitForMessages(1, { to: body.contact.email });
+    const [ticket] = await testQuery<{ id: string; reference: string }>(`SELECT id, reference FROM tickets WHERE reference = $1`, [res.body.reference]);
+    expect(mail.subject).toContain(ticket.reference);
+    if (locale === 'ko') {
+      expect(mail.text).toMatch(/접수/);
+      expect(mail.text).not.toMatch(/We have received/i);
+    } else {
+      expect(mail.text).toMatch(/What happens next/);
+      expect(mail.text).not.toMatch(/[가-힣]{4,}/);
+    }
+    const token = await expectWorkingLink(mail, ticket);
+    expect(token).not.toBe(res.body.token); // each mail mints its own token; the form's answer keeps working
+    const [row] = (await rowsFor(ticket.id)).filter((r) => r.kind === 'confirmation');
+    expect(row).toMatchObject({ status: 'sent', locale });
+    expect(row.body_text).not.toContain(token); // stored with a placeholder, never the secret
   });
 
   it('a ticket without a customer e-mail queues nothing', async () => {
@@ -294,6 +317,8 @@ describe('outbound e-mail (listener → outbox → worker → SMTP)', () => {
         calendarId,
       ],
     );
+    // Inserted behind the service's back: drop the factories' cached policy list (10 s) so it is seen.
+    (await factoryContext()).get(SlaService, { strict: false }).invalidatePolicies();
     try {
       const lead = await createUser({ role: 'lead', name: '김팀장', email: uniqueEmail('lead') });
       const inactive = await createUser({ role: 'lead', email: uniqueEmail('gone'), active: false });
