@@ -39,6 +39,8 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY --from=build --chown=node:node /app ./
+# Evidence files (ATTACHMENTS_DIR); docker-compose mounts a volume here, which takes this ownership.
+RUN mkdir -p /app/var/attachments && chown node:node /app/var /app/var/attachments
 USER node
 EXPOSE 3000
 # The API's health check is in docker-compose.yml (the worker has no HTTP port).

@@ -165,7 +165,7 @@ export function validatePublicTicket(input: unknown, situation: PublicSituation 
   if (!PUBLIC_LOCALES.includes(b.locale as PublicLocale)) errors.locale = msg('ko 또는 en이어야 합니다', 'must be ko or en');
 
   if (typeof b.description !== 'string' || b.description.trim().length < 5) {
-    errors.description = msg('무슨 일이 있었는지 5자 이상 적어 주세요', 'describe what happened in at least 5 characters');
+    errors.description = msg('무슨 일이 있었는지 5자 이상 적어 주세요', 'Please describe what happened in at least 5 characters');
   } else if (b.description.length > 5_000) {
     errors.description = msg('5,000자 이하로 적어 주세요', 'must be at most 5,000 characters');
   }
@@ -179,18 +179,18 @@ export function validatePublicTicket(input: unknown, situation: PublicSituation 
       if (!['name', 'email', 'phone'].includes(key)) errors[`contact.${key}`] = msg('알 수 없는 항목입니다', 'is not a known field');
     }
     if (typeof contact.name !== 'string' || contact.name.trim().length < 1) {
-      errors['contact.name'] = msg('이름을 입력해 주세요', 'name is required');
+      errors['contact.name'] = msg('이름을 입력해 주세요', 'Please enter your name');
     } else if (contact.name.length > 100) {
       errors['contact.name'] = msg('100자 이하로 입력해 주세요', 'must be at most 100 characters');
     }
-    if (!isEmail(contact.email)) errors['contact.email'] = msg('올바른 이메일 주소를 입력해 주세요', 'must be a valid e-mail address');
+    if (!isEmail(contact.email)) errors['contact.email'] = msg('올바른 이메일 주소를 입력해 주세요', 'Please enter a valid e-mail address');
     if (contact.phone !== undefined && contact.phone !== null && contact.phone !== '' && !(typeof contact.phone === 'string' && PHONE.test(contact.phone))) {
-      errors['contact.phone'] = msg('010-1234-5678 형식으로 입력해 주세요', 'must be a phone number like 010-1234-5678');
+      errors['contact.phone'] = msg('010-1234-5678 형식으로 입력해 주세요', 'Please enter a phone number like 010-1234-5678');
     }
   }
 
   if (b.privacyConsent !== true) {
-    errors.privacyConsent = msg('개인정보 수집·이용에 동의해야 접수할 수 있습니다', 'consent to the collection and use of personal information is required');
+    errors.privacyConsent = msg('개인정보 수집·이용에 동의해야 접수할 수 있습니다', 'Please agree to the collection and use of personal information');
   }
   if (typeof b.formToken !== 'string' || b.formToken.length < 10 || b.formToken.length > 200) {
     errors.formToken = msg('양식을 새로 열어 주세요', 'is missing; reload the form');
@@ -214,11 +214,15 @@ export function validatePublicTicket(input: unknown, situation: PublicSituation 
         continue;
       }
       if (isEmptyValue(value)) {
-        if (def.required) errors[`fields.${def.id}`] = msg(`${def.label.ko}을(를) 입력해 주세요`, `${def.label.en} is required`);
+        if (def.required) errors[`fields.${def.id}`] = msg(`'${def.label.ko}' 항목을 입력해 주세요`, `Please fill in ${def.label.en}`);
         continue;
       }
       const problem = fieldValueError(def, value);
-      if (problem) errors[`fields.${def.id}`] = msg(`${def.label.ko} 값이 올바르지 않습니다`, `${def.label.en} ${problem}`);
+      if (problem) {
+        // A raw regular expression means nothing to a customer: say "format" instead.
+        const en = problem.startsWith('must match ') ? 'has the wrong format' : problem;
+        errors[`fields.${def.id}`] = msg(`'${def.label.ko}' 항목의 형식이나 값을 확인해 주세요`, `${def.label.en} ${en}`);
+      }
     }
   }
   return errors;
