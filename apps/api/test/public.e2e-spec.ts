@@ -8,6 +8,8 @@ import { loginAs, startTestServer, type TestServer } from '@shopdesk/testing/tes
 // The customer side of the desk against the real API, PostgreSQL and Redis: the public form,
 // idempotency, abuse controls, uploads checked by content, and the private status link.
 
+jest.setTimeout(30_000);
+
 let server: TestServer;
 const http = () => request(server.app.getHttpServer());
 const ticketsFor = async (email: string) =>
@@ -230,7 +232,7 @@ describe('private status page', () => {
     const noToken = await http().get(`/public/tickets/${created.reference}`).expect(404);
     bodies.add(JSON.stringify(unknown.body)).add(JSON.stringify(noToken.body));
     expect(bodies.size).toBe(1);
-  });
+  }, 120_000);
 
   it("does not open another customer's ticket with one's own token", async () => {
     const other = (await file().expect(201)).body as PublicTicketCreated;
