@@ -28,6 +28,8 @@ const base = {
 };
 
 const withServices = {
+  // Real databases, queues and processes on a small CI machine: 5 s is too tight a default.
+  testTimeout: 30_000,
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   setupFiles: ['<rootDir>/libs/testing/src/test-env.ts'],
   setupFilesAfterEnv: ['<rootDir>/libs/testing/src/after-env.ts'],
