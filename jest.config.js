@@ -28,14 +28,15 @@ const base = {
 };
 
 const withServices = {
-  // Real databases, queues and processes on a small CI machine: 5 s is too tight a default.
-  testTimeout: 30_000,
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   setupFiles: ['<rootDir>/libs/testing/src/test-env.ts'],
   setupFilesAfterEnv: ['<rootDir>/libs/testing/src/after-env.ts'],
 };
 
 module.exports = {
+  // Real databases, queues and processes on a small CI machine: 5 s is too tight a default.
+  // (testTimeout is a global option; jest ignores it inside `projects`.)
+  testTimeout: 30_000,
   // Integration suites share one test database; run files one at a time.
   maxWorkers: 1,
   reporters: ['default', '<rootDir>/libs/testing/jest-summary-reporter.cjs'],

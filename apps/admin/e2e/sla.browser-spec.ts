@@ -111,8 +111,9 @@ describe('SLA (browser)', () => {
 
       await byTestId(page, 'ticket-tab-sla_soon').click({ timeout: WAIT });
       await page.waitForURL((url) => decodeURIComponent(url.hash).includes('"slaDueWithinMinutes":60'), { timeout: WAIT });
-      // Overdue counts as "곧 SLA 위반" too.
-      await page.locator('tbody tr', { hasText: ticket.reference }).waitFor({ state: 'visible', timeout: WAIT });
+      // "곧 SLA 위반" is the not-yet-breached view (TICKET_VIEWS); this breached ticket lives in "SLA 위반".
+      await page.waitForURL((url) => decodeURIComponent(url.hash).includes('"slaBreached":false'), { timeout: WAIT });
+      await waitForAttribute(byTestId(page, 'ticket-tab-sla_soon'), 'aria-selected', 'true');
     } finally {
       await context.close();
     }

@@ -6,6 +6,7 @@ import { Layout } from './layout/Layout';
 import { LoginPage } from './login/LoginPage';
 import { Dashboard } from './dashboard/Dashboard';
 import tickets from './tickets';
+import macros from './macros';
 import users from './users';
 import scenarioTemplates from './scenarios/templates';
 import slaPolicies from './sla/policies';
@@ -26,6 +27,8 @@ export const App = () => (
     {(permissions) => (
       <>
         <Resource name="tickets" {...tickets} />
+        {/* Everyone keeps personal macros; leads and admins also share them (the API enforces it). */}
+        <Resource name="macros" {...macros} />
         {/* Everyone needs users as a reference (assignee filter); only admins get the pages and the menu item. */}
         <Resource name="users" recordRepresentation="name" {...(permissions === 'admin' ? users : {})} />
         {/* Agents read templates on the ticket pages; only admins get the template editor and its menu item. */}

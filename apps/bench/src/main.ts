@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { benchIntake } from './intake.bench';
 import { benchSla } from './sla.bench';
 import { benchTemplates } from './templates.bench';
+import { benchViews } from './views.bench';
 import { benchWebhooks } from './webhooks.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -23,6 +24,11 @@ const BENCHES: Record<string, () => Promise<void>> = {
       roundTrips: Number(process.env.BENCH_ROUND_TRIPS ?? 2_000),
       concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16),
       runs: Number(process.env.BENCH_RUNS ?? 3),
+    }),
+  views: () =>
+    benchViews({
+      tickets: Number(process.env.BENCH_VIEWS_TICKETS ?? 1_000_000),
+      samples: Number(process.env.BENCH_VIEWS_SAMPLES ?? 200),
     }),
   intake: () => benchIntake({ requests: Number(process.env.BENCH_INTAKE_REQUESTS ?? 5_000), concurrency: Number(process.env.BENCH_CONCURRENCY ?? 32), runs: Number(process.env.BENCH_RUNS ?? 3) }),
 };

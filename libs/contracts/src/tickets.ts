@@ -28,6 +28,8 @@ export const MESSAGE_KINDS = ['public_reply', 'internal_note', 'customer_message
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const PENDING_STATUSES: readonly TicketStatus[] = ['pending_customer', 'pending_courier', 'pending_warehouse'];
+/** Work not yet resolved: the "내 티켓" and "미배정" views list these. */
+export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'open', ...PENDING_STATUSES];
 
 /**
  * The ticket lifecycle. Work happens in `open` and the pending states; `resolved` can be
@@ -67,6 +69,7 @@ export const TICKET_EVENT_KINDS = [
   'courier_update',
   'reshipment_requested',
   'reshipment_updated',
+  'merged',
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 
@@ -150,6 +153,10 @@ export interface TicketRecord {
   slaDueAt: string | null;
   /** Some SLA target of this ticket was breached. */
   slaBreached: boolean;
+  /** Set when this ticket was merged into another (it is then closed). */
+  mergedIntoId: string | null;
+  /** List only, when filtered by `q`: the best matching field, marked as in `./search` (SearchMatch). */
+  searchMatch?: { field: string; snippet: string };
 }
 
 export interface TicketMessageRecord {
@@ -176,7 +183,8 @@ export interface TicketEventRecord {
 }
 
 /** Sort and filter fields the ticket list accepts; anything else is rejected with 400. */
-export const TICKET_SORT_FIELDS = ['reference', 'createdAt', 'updatedAt', 'priority', 'status', 'type', 'slaDueAt'] as const;
+/** `relevance`: search rank when filtered by `q` (exact reference/order number first), else newest first. */
+export const TICKET_SORT_FIELDS = ['relevance', 'reference', 'createdAt', 'updatedAt', 'priority', 'status', 'type', 'slaDueAt'] as const;
 export const TICKET_FILTER_FIELDS = [
   'q',
   'id',
@@ -192,4 +200,6 @@ export const TICKET_FILTER_FIELDS = [
   'deadlineWithinHours',
   'slaDueWithinMinutes',
   'slaBreached',
+  'mine',
+  'unassigned',
 ] as const;

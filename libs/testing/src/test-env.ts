@@ -10,6 +10,7 @@ export const TEST_REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6
 export const TEST_QUEUE_PREFIX = 'shopdesk-test';
 export const TEST_FORM_TOKEN_SECRET = 'test-form-token-secret-0123456789abcdef';
 export const TEST_ATTACHMENTS_DIR = join(tmpdir(), 'shopdesk-test-attachments');
+export const TEST_EXPORTS_DIR = join(tmpdir(), 'shopdesk-test-exports');
 
 export function applyTestEnv(env: NodeJS.ProcessEnv = process.env): void {
   env.NODE_ENV = 'test';
@@ -26,6 +27,7 @@ export function applyTestEnv(env: NodeJS.ProcessEnv = process.env): void {
   env.PUBLIC_RATE_LIMIT_PER_EMAIL_PER_HOUR = '100000';
   env.PUBLIC_READ_RATE_LIMIT_PER_MINUTE = '100000';
   env.ATTACHMENTS_DIR = TEST_ATTACHMENTS_DIR;
+  env.EXPORTS_DIR = TEST_EXPORTS_DIR;
 }
 
 applyTestEnv();

@@ -1,5 +1,5 @@
 // Display formats shared by the ticket pages. Amounts are whole won; dates come from the API
-// as ISO strings and are shown in the browser's time zone, in the UI language.
+// as ISO strings and are shown in Korean time (KST) whatever the agent's machine says, in the UI language.
 
 const krw = new Intl.NumberFormat('ko-KR', { style: 'currency', currency: 'KRW', maximumFractionDigits: 0 });
 
@@ -12,7 +12,7 @@ export function formatDateTime(iso: string | null | undefined, locale: string): 
   if (!iso) return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Seoul' }).format(date);
 }
 
 /** A YYYY-MM-DD calendar date, formatted without shifting it through a time zone. */
@@ -41,4 +41,17 @@ export function formatRelative(iso: string, locale: string, now: number = Date.n
     if (Math.abs(seconds) >= size) return rtf.format(Math.trunc(seconds / size), unit);
   }
   return rtf.format(0, 'second');
+}
+
+/**
+ * "010-2345-5678" → "010-****-5678": lists show only the last four digits (the ticket page shows
+ * the whole number). Anything that is not a phone number keeps only its last four characters.
+ */
+export function maskPhone(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  const raw = phone.replace(/\D/g, '');
+  const digits = phone.trim().startsWith('+82') ? `0${raw.slice(2)}` : raw; // +82 10-… → 010-…
+  if (digits.length < 7) return '****';
+  const head = digits.startsWith('02') ? '02' : digits.slice(0, 3);
+  return `${head}-****-${digits.slice(-4)}`;
 }

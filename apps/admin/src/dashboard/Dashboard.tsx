@@ -8,6 +8,7 @@ import PriorityHighIcon from '@mui/icons-material/PriorityHigh';
 import { LinkBase, Title, useCreatePath, useGetIdentity, useGetList, useTranslate } from 'react-admin';
 import { PENDING_STATUSES, TICKET_STATUSES, type TicketStatus } from '@shopdesk/contracts/tickets';
 import { SlaSummaryCard } from '../sla/SlaSummaryCard';
+import { DashboardCharts } from './DashboardCharts';
 import { DUE_SOON_HOURS } from '../tickets/choices';
 
 // Small cards with live counts; each opens the ticket list with the same filter.
@@ -80,6 +81,7 @@ export const Dashboard = () => {
           icon={<PriorityHighIcon fontSize="large" />}
         />
       </Box>
+      <DashboardCharts />
     </Box>
   );
 };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AUTOMATION_ACTIONS, FIELD_TYPES, TICKET_FACTS } from '@shopdesk/contracts/scenarios';
 import { SLA_RUNGS, SLA_STATES, SLA_TARGETS } from '@shopdesk/contracts/sla';
 import { TICKET_EVENT_KINDS, TICKET_STATUSES } from '@shopdesk/contracts/tickets';
+import { SHORTCUT_ACTIONS } from '../shortcuts/shortcut-keys';
 import ko from './ko';
 import en from './en';
 
@@ -43,6 +44,7 @@ const enumKeys = [
   ...SLA_STATES.map((s) => `shopdesk.sla.state.${s}`),
   ...SLA_RUNGS.map((r) => `shopdesk.sla.rung.${r}`),
   ...TICKET_STATUSES.map((s) => `shopdesk.ticket.status.${s}`),
+  ...SHORTCUT_ACTIONS.map((a) => `shopdesk.shortcuts.action.${a}`),
   ...['ticket.createdAt', 'order.paidAt', 'shipment.expectedDeliveryDate'].map(
     (f) => `shopdesk.template.rule.from.${f.replace(/\./g, '_')}`,
   ),

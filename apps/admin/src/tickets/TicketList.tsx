@@ -16,7 +16,9 @@ import {
 import { Tooltip, Typography } from '@mui/material';
 import type { TemplateRecord } from '@shopdesk/contracts/scenarios';
 import type { TicketRecord } from '@shopdesk/contracts/tickets';
+import { maskPhone } from '../common/formatting';
 import { RelativeTime, useNow } from '../common/RelativeTime';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { formatKst } from '../scenarios/scenario-format';
 import { TemplateTitleField } from '../scenarios/templates/TemplateTitleField';
 import { NextSlaCell } from '../sla/SlaChips';
@@ -31,10 +33,14 @@ import {
 import { countdownText } from './scenario/ScenarioDeadlines';
 import { PriorityChip, StatusChip, TypeChip } from './TicketChips';
 import { TicketStatusTabs } from './TicketStatusTabs';
+import { SavedViewsBar } from './saved-views/SavedViewsBar';
+import { SubjectWithMatch } from './search/SearchMatchSnippet';
+import { TicketBulkActions } from '../bulk/BulkActionDialog';
 
 // The API sorts only by reference, createdAt, updatedAt, priority, status, type and slaDueAt
 // (TICKET_SORT_FIELDS, running timers first); every other column has sorting disabled. No export button: the
-// default exporter asks for 1000 rows and the API serves at most 200 per page.
+// default exporter asks for 1000 rows and the API serves at most 200 per page; ExportCsvButton
+// asks the server's streamed CSV export instead.
 
 /** The status filter may hold a single status (from a tab) or several (from this input). */
 const asStatusList = (value: unknown) => (value == null || value === '' ? [] : Array.isArray(value) ? value : [value]);
@@ -71,6 +77,7 @@ const ticketFilters = [
 const TicketListActions = () => (
   <TopToolbar>
     <FilterButton />
+    <ExportCsvButton />
     <CreateButton />
   </TopToolbar>
 );
@@ -145,15 +152,17 @@ const AssigneeName = ({ record }: { record: TicketRecord }) => {
 
 export const TicketList = () => (
   <List
-    sort={{ field: 'createdAt', order: 'DESC' }}
+    // `relevance`: best search match first while searching, otherwise newest first (docs/search.md).
+    sort={{ field: 'relevance', order: 'DESC' }}
     filters={ticketFilters}
     actions={<TicketListActions />}
     perPage={25}
   >
     <TicketStatusTabs />
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <SavedViewsBar />
+    <DataTable rowClick="show" bulkActionButtons={<TicketBulkActions />}>
       <Column source="reference" cellSx={() => ({ fontFamily: 'monospace', whiteSpace: 'nowrap' })} />
-      <Column source="subject" disableSort />
+      <Column source="subject" disableSort render={(record) => <SubjectWithMatch record={record} />} />
       <Column source="type" render={(record) => <TypeChip type={record.type} />} />
       <Column source="status" render={(record) => <StatusChip status={record.status} />} />
       <Column source="priority" render={(record) => <PriorityChip priority={record.priority} />} />
@@ -161,6 +170,7 @@ export const TicketList = () => (
       <Column source="nextDeadlineAt" disableSort render={(record) => <NextDeadline record={record} />} />
       <Column source="slaDueAt" sortByOrder="ASC" render={(record) => <NextSlaCell record={record} />} />
       <Column source="customer.name" disableSort />
+      <Column source="customer.phone" disableSort render={(record) => maskPhone(record.customer.phone) ?? '–'} />
       <Column source="assigneeName" disableSort render={(record) => <AssigneeName record={record} />} />
       <Column
         source="createdAt"

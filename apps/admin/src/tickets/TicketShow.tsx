@@ -39,6 +39,9 @@ import { TicketSlaSection } from '../sla/TicketSlaSection';
 import { TicketTrackingSection } from '../tracking/TicketTrackingSection';
 import { TicketReshipmentsSection } from '../reshipments/TicketReshipmentsSection';
 import { TicketOutboundMailSection } from '../mail/TicketOutboundMailSection';
+import { TicketShortcuts } from '../shortcuts/TicketShortcuts';
+import { TicketPresenceNotice } from '../live/TicketPresenceNotice';
+import { MergedNotice, TicketMergeButton } from '../merge/TicketMerge';
 
 /** A label/value pair; empty values say "기록 없음" rather than disappearing. */
 const Fact = ({ label, value }: { label: string; value: ReactNode }) => {
@@ -206,6 +209,9 @@ const TicketShowLayout = () => {
   return (
     <Stack spacing={2} sx={{ mt: 1, mb: 3 }}>
       <TicketHeader />
+      <TicketShortcuts />
+      <MergedNotice />
+      <TicketPresenceNotice />
       <Box
         sx={{
           display: 'grid',
@@ -254,6 +260,7 @@ const TicketShowLayout = () => {
 
 const TicketShowActions = () => (
   <TopToolbar>
+    <TicketMergeButton />
     <ListButton />
   </TopToolbar>
 );

@@ -6,7 +6,7 @@ import {
   TICKET_STATUSES,
   TICKET_TYPES,
 } from '@shopdesk/contracts/tickets';
-import { SLA_SOON_MINUTES } from '../sla/sla-format';
+import { TICKET_VIEWS, VIEW_DUE_SOON_HOURS } from '@shopdesk/contracts/ticket-views';
 
 // Choices for react-admin inputs: `name` is a translation key, which inputs translate.
 
@@ -25,27 +25,31 @@ export const agentChannelChoices = toChoices(
 );
 
 /** "마감 임박": a template deadline within this many hours (or already passed). */
-export const DUE_SOON_HOURS = 48;
+export const DUE_SOON_HOURS = VIEW_DUE_SOON_HOURS;
 
 /**
- * The list's tabs. Most drive the `status` filter ("waiting" groups the three pending statuses
- * as one array filter); "마감 임박" drives `deadlineWithinHours` instead (the API keeps it to open
- * work), "곧 SLA 위반" `slaDueWithinMinutes` and "SLA 위반" `slaBreached`.
+ * The list's tabs: first the built-in views (TICKET_VIEWS, each backed by an index — 내 티켓, 미배정,
+ * 곧 SLA 위반, SLA 위반, 택배사 대기, 마감 임박, 전체), then the status tabs ("waiting" groups the three
+ * pending statuses as one array filter).
  */
 export const STATUS_TABS: ReadonlyArray<{ id: string; filter: Readonly<Record<string, unknown>> }> = [
-  { id: 'all', filter: {} },
+  ...TICKET_VIEWS,
   { id: 'new', filter: { status: 'new' } },
   { id: 'open', filter: { status: 'open' } },
   { id: 'pending', filter: { status: PENDING_STATUSES } },
-  { id: 'due_soon', filter: { deadlineWithinHours: DUE_SOON_HOURS } },
-  { id: 'sla_soon', filter: { slaDueWithinMinutes: SLA_SOON_MINUTES } },
-  { id: 'sla_breached', filter: { slaBreached: true } },
   { id: 'resolved', filter: { status: 'resolved' } },
   { id: 'closed', filter: { status: 'closed' } },
 ];
 
 /** The filters a tab owns: choosing a tab replaces all of them and keeps every other filter. */
-export const TAB_FILTER_KEYS = ['status', 'deadlineWithinHours', 'slaDueWithinMinutes', 'slaBreached'] as const;
+export const TAB_FILTER_KEYS = [
+  'status',
+  'deadlineWithinHours',
+  'slaDueWithinMinutes',
+  'slaBreached',
+  'mine',
+  'unassigned',
+] as const;
 
 export const deadlineWithinChoices = [24, 48, 72, 168].map((hours) => ({
   id: hours,

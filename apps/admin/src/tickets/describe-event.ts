@@ -157,6 +157,11 @@ export function describeEvent(event: TicketEventRecord, translate: TranslateFunc
       }
       return parts.length ? `${label}: ${parts.join(' · ')}` : label;
     }
+    case 'merged': {
+      if (text(after.intoReference)) return `${label}: ${translate('shopdesk.merge.into', { reference: after.intoReference })}`;
+      if (text(after.fromReference)) return `${label}: ${translate('shopdesk.merge.from', { reference: after.fromReference })}`;
+      return label;
+    }
     case 'created': {
       const status = enumLabel('status', after.status);
       return status ? `${label}: ${status}` : label;

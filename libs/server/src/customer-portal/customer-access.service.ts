@@ -42,13 +42,22 @@ export class CustomerAccessService {
     return `${this.config.publicBaseUrl}/support/t/${encodeURIComponent(reference)}#${token}`;
   }
 
-  /** Resolves reference + token to the ticket, or null (wrong token, unknown reference, revoked). */
+  /**
+   * Resolves reference + token to the ticket, or null (wrong token, unknown reference, revoked).
+   * A merged ticket's reference leads to the surviving ticket (its tokens moved there on merge).
+   */
   async open(reference: string, token: string | undefined): Promise<CustomerTicketRef | null> {
     const presented = sha256(typeof token === 'string' ? token : '');
     const rows = (await this.db.query(
-      `SELECT t.id, t.reference, a.id AS token_id, a.token_hash
-         FROM tickets t JOIN customer_access_tokens a ON a.ticket_id = t.id AND a.revoked_at IS NULL
-        WHERE t.reference = $1`,
+      `WITH RECURSIVE chain AS (
+         SELECT id, merged_into_id, 0 AS depth FROM tickets WHERE reference = $1
+         UNION ALL
+         SELECT n.id, n.merged_into_id, c.depth + 1 FROM tickets n JOIN chain c ON n.id = c.merged_into_id WHERE c.depth < 10
+       )
+       SELECT t.id, t.reference, a.id AS token_id, a.token_hash
+         FROM chain c JOIN tickets t ON t.id = c.id
+         JOIN customer_access_tokens a ON a.ticket_id = t.id AND a.revoked_at IS NULL
+        WHERE c.merged_into_id IS NULL`,
       [reference],
     )) as { id: string; reference: string; token_id: string; token_hash: Buffer }[];
     // Compare against every live token (and a dummy when there are none) so timing tells nothing.

@@ -32,6 +32,13 @@ import { UserEntity } from '../users/user.entity';
 @Index('tickets_template_key_idx', { synchronize: false })
 @Index('tickets_sla_due_idx', { synchronize: false })
 @Index('tickets_courier_waybill_idx', { synchronize: false })
+// Korean n-gram search (migration KoreanSearch, docs/search.md); filled by database triggers.
+@Index('tickets_search_idx', { synchronize: false })
+@Index('tickets_status_created_idx', { synchronize: false })
+@Index('tickets_sla_breached_idx', { synchronize: false })
+@Index('tickets_open_assignee_created_idx', { synchronize: false })
+@Index('tickets_open_unassigned_created_idx', { synchronize: false })
+@Index('tickets_merged_into_idx', { synchronize: false })
 @Unique('tickets_reference_key', ['reference'])
 @Check('tickets_order_amount_check', '(order_amount >= 0)')
 export class TicketEntity {
@@ -134,4 +141,20 @@ export class TicketEntity {
 
   @Column({ name: 'sla_breached', type: 'boolean', default: false })
   slaBreached: boolean;
+
+  /** Maintained by triggers only (never selected, inserted or updated by the app). */
+  @Column({ name: 'search_vector', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchVector?: string | null;
+
+  /** N-grams of the ticket's message bodies, rebuilt by the ticket_messages triggers. */
+  @Column({ name: 'message_search_vector', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  messageSearchVector?: string | null;
+
+  /** The surviving ticket when this one was merged (then closed); see libs/server/src/merge. */
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
+
+  @ManyToOne(() => TicketEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'merged_into_id', foreignKeyConstraintName: 'tickets_merged_into_id_fkey' })
+  mergedInto?: TicketEntity | null;
 }

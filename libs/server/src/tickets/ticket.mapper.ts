@@ -37,6 +37,7 @@ export function toTicketRecord(t: TicketEntity): TicketRecord {
     nextDeadlineAt: t.nextDeadlineAt ? t.nextDeadlineAt.toISOString() : null,
     slaDueAt: t.slaDueAt ? t.slaDueAt.toISOString() : null,
     slaBreached: t.slaBreached ?? false,
+    mergedIntoId: t.mergedIntoId ?? null,
   };
 }
 

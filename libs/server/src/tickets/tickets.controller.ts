@@ -22,9 +22,13 @@ export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}
 
   @Get()
-  async list(@Query() raw: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<TicketRecord[]> {
+  async list(
+    @Query() raw: RawListQuery,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TicketRecord[]> {
     const query = parseListQuery(raw, TICKET_LIST_SPEC);
-    const { rows, total, capped } = await this.tickets.list(query);
+    const { rows, total, capped } = await this.tickets.list(query, user.id);
     res.setHeader('Content-Range', contentRange('tickets', query.offset, rows.length, total));
     if (capped) res.setHeader('X-Total-Capped', 'true');
     return rows;

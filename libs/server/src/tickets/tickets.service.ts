@@ -1,6 +1,6 @@
 import { Injectable, Inject, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import {
   TICKET_CHANNELS,
   TICKET_PRIORITIES,
@@ -20,7 +20,6 @@ import { roleAtLeast } from '@shopdesk/contracts/users';
 import { TicketActivityPublisher } from '../activity/ticket-activity.publisher';
 import type { Actor } from '../auth/actor';
 import { APP_CONFIG, AppConfig } from '../core/config/app-config';
-import { containsPattern } from '../core/db/like-pattern';
 import { normalizeWaybill } from '../couriers/providers/parsing';
 import { DomainError } from '../core/errors/domain-error';
 import type { ListQuery, ListQuerySpec } from '../core/http/list-query';
@@ -30,10 +29,12 @@ import { TicketEventEntity } from './ticket-event.entity';
 import { TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity } from './ticket.entity';
 import { toEventRecord, toMessageRecord, toTicketRecord } from './ticket.mapper';
+import { applySearchFilter, attachSearchMatches, orderBySearchRank } from '../ticket-search/ticket-search';
 
 export const TICKET_LIST_SPEC = {
   sortFields: TICKET_SORT_FIELDS,
-  defaultSort: { field: 'createdAt' as const, order: 'DESC' as const },
+  // Search rank when `q` is given, otherwise newest first.
+  defaultSort: { field: 'relevance' as const, order: 'DESC' as const },
   filters: {
     q: { kind: 'text' as const, maxLength: 100 },
     id: { kind: 'uuid' as const, multiple: true },
@@ -51,6 +52,10 @@ export const TICKET_LIST_SPEC = {
     /** "곧 SLA 위반": a running SLA timer due within N minutes (or overdue). */
     slaDueWithinMinutes: { kind: 'number' as const, min: 1, max: 60 * 24 * 30 },
     slaBreached: { kind: 'boolean' as const },
+    /** "내 티켓": assigned to the signed-in agent (the server resolves who that is). */
+    mine: { kind: 'boolean' as const },
+    /** "미배정": nobody is assigned (the admin cannot send `assigneeId: null`; react-admin drops nulls). */
+    unassigned: { kind: 'boolean' as const },
   },
 } satisfies ListQuerySpec<string, string>;
 
@@ -74,6 +79,7 @@ export const EVENT_LIST_SPEC = {
 } satisfies ListQuerySpec<string, string>;
 
 const SORT_COLUMN: Record<(typeof TICKET_SORT_FIELDS)[number], string> = {
+  relevance: 't.created_at', // without `q`; with it, orderBySearchRank
   reference: 't.reference',
   createdAt: 't.created_at',
   updatedAt: 't.updated_at',
@@ -250,16 +256,37 @@ export class TicketsService {
     return toTicketRecord(t);
   }
 
-  async list(query: TicketListQuery): Promise<{ rows: TicketRecord[]; total: number; capped: boolean }> {
+  /** `viewerId` is the signed-in agent: the `mine` filter resolves to them. */
+  async list(query: TicketListQuery, viewerId?: string): Promise<{ rows: TicketRecord[]; total: number; capped: boolean }> {
+    const { count, page } = this.listStatements(query, viewerId);
+    // Bounded count: never scan the whole table just to print "of N".
+    const cap = this.config.listCountCap;
+    const [{ n }] = (await this.db.query(count.sql, count.params)) as { n: number }[];
+    const rows = (await page.getMany()).map(toTicketRecord);
+    if (typeof query.filter.q === 'string') await attachSearchMatches(this.db.manager, rows, query.filter.q);
+    return { rows, total: Math.min(n, cap), capped: n > cap };
+  }
+
+  /**
+   * The list's two statements, built but not run: the bounded count (SQL) and the page (a query
+   * builder). `list` runs them; the views EXPLAIN test reads their plans.
+   */
+  listStatements(
+    query: TicketListQuery,
+    viewerId?: string,
+  ): { count: { sql: string; params: unknown[] }; page: SelectQueryBuilder<TicketEntity> } {
     const qb = this.db.getRepository(TicketEntity).createQueryBuilder('t');
     const f = query.filter;
-    if (typeof f.q === 'string') {
-      qb.andWhere(
-        `(t.reference ILIKE :q OR t.customer_name ILIKE :q OR t.customer_email ILIKE :q OR t.customer_phone ILIKE :q
-          OR t.order_number ILIKE :q OR t.waybill_number ILIKE :q OR t.subject ILIKE :q)`,
-        { q: containsPattern(f.q) },
-      );
+    if (f.mine === true) {
+      if (!viewerId) {
+        throw new DomainError('INVALID_LIST_QUERY', '"내 티켓"에는 로그인이 필요합니다. / The "mine" filter needs a signed-in agent.', {
+          'filter.mine': 'needs a signed-in agent',
+        });
+      }
+      qb.andWhere('t.assignee_id = :mine', { mine: viewerId });
     }
+    if (f.unassigned === true) qb.andWhere('t.assignee_id IS NULL');
+    if (typeof f.q === 'string') applySearchFilter(qb, f.q);
     if (f.id !== undefined) qb.andWhere('t.id IN (:...ids)', { ids: [f.id].flat() });
     if (f.status !== undefined) qb.andWhere('t.status IN (:...statuses)', { statuses: [f.status].flat() });
     if (f.type !== undefined) qb.andWhere('t.type IN (:...types)', { types: [f.type].flat() });
@@ -285,21 +312,16 @@ export class TicketsService {
       );
     }
 
-    // Bounded count: never scan the whole table just to print "of N".
-    const cap = this.config.listCountCap;
-    const [countSql, countParams] = qb.clone().select('1').limit(cap + 1).getQueryAndParameters();
-    const [{ n }] = (await this.db.query(`SELECT count(*)::int AS n FROM (${countSql}) s`, countParams)) as {
-      n: number;
-    }[];
-
-    const rows = await qb
-      .leftJoinAndSelect('t.assignee', 'assignee')
-      .orderBy(SORT_COLUMN[query.sort.field], query.sort.order, 'NULLS LAST')
+    const [countSql, countParams] = qb.clone().select('1').limit(this.config.listCountCap + 1).getQueryAndParameters();
+    const page = qb.leftJoinAndSelect('t.assignee', 'assignee');
+    if (typeof f.q === 'string' && query.sort.field === 'relevance') orderBySearchRank(page, f.q);
+    // NULLS LAST only where NULLs exist: on a NOT NULL column it would stop the DESC indexes from giving the order.
+    else page.orderBy(SORT_COLUMN[query.sort.field], query.sort.order, query.sort.field === 'slaDueAt' ? 'NULLS LAST' : undefined);
+    page
       .addOrderBy('t.id', query.sort.order)
       .offset(query.offset)
-      .limit(query.limit)
-      .getMany();
-    return { rows: rows.map(toTicketRecord), total: Math.min(n, cap), capped: n > cap };
+      .limit(query.limit);
+    return { count: { sql: `SELECT count(*)::int AS n FROM (${countSql}) s`, params: countParams }, page };
   }
 
   async updateDetails(id: string, patch: TicketDetailsPatch, actor: Actor): Promise<TicketRecord> {
@@ -335,8 +357,8 @@ export class TicketsService {
     });
   }
 
-  async changePriority(id: string, priority: TicketPriority, actor: Actor): Promise<TicketRecord> {
-    return this.applyChange(id, actor, {}, (t) => {
+  async changePriority(id: string, priority: TicketPriority, actor: Actor, opts: WriteOptions = {}): Promise<TicketRecord> {
+    return this.applyChange(id, actor, opts, (t) => {
       if (t.priority === priority) return [];
       const before = { priority: t.priority };
       t.priority = priority;
@@ -344,8 +366,8 @@ export class TicketsService {
     });
   }
 
-  async setTags(id: string, tags: string[], actor: Actor): Promise<TicketRecord> {
-    return this.applyChange(id, actor, {}, (t) => {
+  async setTags(id: string, tags: string[], actor: Actor, opts: WriteOptions = {}): Promise<TicketRecord> {
+    return this.applyChange(id, actor, opts, (t) => {
       const next = normaliseTags(tags);
       if (JSON.stringify(next) === JSON.stringify(t.tags)) return [];
       const before = { tags: t.tags };

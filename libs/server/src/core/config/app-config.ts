@@ -54,6 +54,8 @@ const schema = z.object({
   CUSTOMER_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   /** Attachments live here, outside any public path. */
   ATTACHMENTS_DIR: z.string().default('var/attachments'),
+  /** Large CSV exports are written here by the worker, outside any public path. */
+  EXPORTS_DIR: z.string().default('var/exports'),
   // Outbound e-mail (nodemailer SMTP); unset SMTP_HOST = mails are stored as "not sent: no SMTP".
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
@@ -91,6 +93,7 @@ export type AppConfig = {
     reopenDays: number;
   };
   attachmentsDir: string;
+  exportsDir: string;
   smtp: { host: string | null; port: number; secure: boolean; user: string | null; password: string | null; from: string; retryDelayMs: number };
   webhooks: {
     aftershipSecrets: string[];
@@ -152,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       reopenDays: c.CUSTOMER_REOPEN_DAYS,
     },
     attachmentsDir: c.ATTACHMENTS_DIR,
+    exportsDir: c.EXPORTS_DIR,
     smtp: {
       host: c.SMTP_HOST ?? null,
       port: c.SMTP_PORT,

@@ -5,4 +5,6 @@ export enum QueueName {
   CourierEvents = 'courier-events',
   Reshipments = 'reshipments',
   Notifications = 'notifications',
+  Exports = 'exports',
+  BulkActions = 'bulk-actions',
 }

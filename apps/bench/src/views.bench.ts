@@ -1,0 +1,263 @@
+// The ticket list's built-in views and Korean search on a large table: the first page of each view
+// through the real API process (HTTP, signed in as an agent), beside the same two statements (bounded
+// count + page) run directly with node-pg, and `q` searches of 1, 2 and 3 Korean characters.
+// Tickets are seeded with SQL (generate_series, in batches) and kept between runs of the same size.
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
+import { join } from 'node:path';
+import IORedis from 'ioredis';
+import { Pool } from 'pg';
+import { TICKET_VIEWS } from '@shopdesk/contracts/ticket-views';
+import { AppConfigModule } from '@shopdesk/server/core/config/config.module';
+import { DatabaseModule } from '@shopdesk/server/core/db/database.module';
+import { parseListQuery } from '@shopdesk/server/core/http/list-query';
+import { QueueModule } from '@shopdesk/server/core/queue/queue.module';
+import { redisOptionsFromUrl } from '@shopdesk/server/core/queue/redis-options';
+import { TicketingModule } from '@shopdesk/server/ticketing.module';
+import { TICKET_LIST_SPEC, TicketsService } from '@shopdesk/server/tickets/tickets.service';
+import { hashPassword } from '@shopdesk/server/users/password';
+import { prepareBenchDatabase } from './bench-env';
+import { ms, summarize } from './stats';
+
+const GOAL_VIEW_P95_MS = 20;
+const GOAL_SEARCH_P95_MS = 100;
+const BATCH = 50_000;
+const AGENTS = 20;
+const PASSWORD = 'bench-views-password';
+const SEARCH_TERMS = ['환', '환불', '배송비'];
+
+@Module({ imports: [AppConfigModule, DatabaseModule, QueueModule.forRoot('producer'), TicketingModule] })
+class StatementsModule {}
+
+const SUBJECTS = ['환불 요청합니다', '배송이 오지 않았어요', '배송비 환불 문의', '결제 취소 부탁드립니다', '상품이 파손되어 왔어요', '교환 가능한가요'];
+const BODIES = [
+  '주문한 상품이 아직 도착하지 않았습니다. 확인 부탁드립니다.',
+  '배송비가 두 번 결제되었어요. 환불해 주세요.',
+  '환불은 언제 처리되나요? 카드사에는 아직 취소 내역이 없습니다.',
+  '택배사에 문의했더니 분실이라고 합니다. 다시 보내 주실 수 있나요?',
+  '아이가 실수로 결제했습니다. 결제 취소 부탁드립니다.',
+  '상자가 찢어진 채로 왔고 안에 있던 컵이 깨져 있었어요.',
+];
+const sqlArray = (values: string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]`;
+
+/** Seeds `n` tickets (90 % closed, 5 % resolved, 5 % open work, newest open) with one customer message each. */
+async function seed(pool: Pool, n: number, agentIds: string[]): Promise<void> {
+  const [{ count }] = (await pool.query(`SELECT count(*)::int AS count FROM tickets`)).rows;
+  const [{ messages }] = (await pool.query(`SELECT count(*)::int AS messages FROM ticket_messages`)).rows;
+  if (count === n && messages === n) {
+    console.log(`reusing ${n.toLocaleString()} seeded tickets and messages`);
+    return;
+  }
+  console.log(`seeding ${n.toLocaleString()} tickets + ${n.toLocaleString()} messages in batches of ${BATCH.toLocaleString()} …`);
+  await pool.query(`TRUNCATE tickets CASCADE`);
+  const started = Date.now();
+  for (let from = 1; from <= n; from += BATCH) {
+    const to = Math.min(n, from + BATCH - 1);
+    // i = 1 is the newest ticket; open work is concentrated among the newest ~10 % like a live shop.
+    await pool.query(
+      `INSERT INTO tickets (reference, type, status, priority, channel, subject, description, customer_name, customer_email,
+                            created_at, updated_at, assignee_id, sla_due_at, sla_breached, next_deadline_at, template_key)
+       SELECT 'BV-' || lpad(i::text, 8, '0'),
+              (ARRAY['missing_delivery','refund','cancellation']::ticket_type[])[1 + i % 3],
+              s.status,
+              (ARRAY['low','normal','normal','high','urgent']::ticket_priority[])[1 + i % 5],
+              'form',
+              (${sqlArray(SUBJECTS)})[1 + i % ${SUBJECTS.length}] || ' #' || i,
+              (${sqlArray(BODIES)})[1 + (i / 7) % ${BODIES.length}],
+              '고객' || (i % 5000),
+              'customer' || (i % 5000) || '@example.com',
+              now() - make_interval(secs => i * 30), now() - make_interval(secs => i * 30),
+              CASE WHEN i % 11 = 0 THEN NULL ELSE ($1::uuid[])[1 + i % $2::int] END,
+              CASE WHEN s.open THEN now() + make_interval(mins => (i * 7) % 1440 - 120) END,
+              CASE WHEN s.open THEN (i * 7) % 1440 < 120 ELSE i % 40 = 0 END,
+              CASE WHEN s.open AND i % 4 = 0 THEN now() + make_interval(hours => (i / 4) % 120 - 24) END,
+              CASE WHEN i % 4 = 0 THEN 'missing_delivery_basic' END
+         FROM generate_series($3::int, $4::int) i,
+              LATERAL (SELECT (CASE WHEN i <= $5::int * 0.1 AND i % 2 = 0 THEN
+                                      (ARRAY['new','open','open','pending_customer','pending_courier','pending_warehouse'])[1 + (i / 2) % 6]
+                                    WHEN i % 20 = 0 THEN 'resolved' ELSE 'closed' END)::ticket_status AS status) st,
+              LATERAL (SELECT st.status, st.status NOT IN ('resolved', 'closed') AS open) s`,
+      [agentIds, agentIds.length, from, to, n],
+    );
+    await pool.query(
+      `INSERT INTO ticket_messages (ticket_id, kind, author_type, author_name, body, created_at)
+       SELECT id, 'customer_message', 'customer', customer_name, description, created_at
+         FROM tickets WHERE reference BETWEEN 'BV-' || lpad($1::text, 8, '0') AND 'BV-' || lpad($2::text, 8, '0')`,
+      [from, to],
+    );
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`  ${to.toLocaleString()} / ${n.toLocaleString()} tickets (${seconds.toFixed(0)} s, ${Math.round(to / seconds).toLocaleString()}/s)`);
+  }
+  console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s; ANALYZE …`);
+  await pool.query(`VACUUM ANALYZE tickets`);
+  await pool.query(`VACUUM ANALYZE ticket_messages`);
+}
+
+async function ensureAgents(pool: Pool): Promise<string[]> {
+  const hash = await hashPassword(PASSWORD);
+  for (let i = 0; i < AGENTS; i++) {
+    await pool.query(
+      `INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, 'agent', $3)
+       ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
+      [`bench.agent${i}@shopdesk.test`, `벤치 상담원 ${i}`, hash],
+    );
+  }
+  const { rows } = await pool.query(`SELECT id FROM users WHERE email LIKE 'bench.agent%@shopdesk.test' ORDER BY email`);
+  return rows.map((r: { id: string }) => r.id);
+}
+
+function request(port: number, agent: http.Agent, method: string, path: string, body?: string, cookie?: string) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = http.request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (data += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(api: ChildProcess, port: number, agent: http.Agent): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (api.exitCode !== null) throw new Error(`the API process exited during start-up (code ${api.exitCode})`);
+    const ok = await request(port, agent, 'GET', '/health').then((r) => r.status === 200, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the API did not answer GET /health within 60 s');
+}
+
+async function sample(times: number, warmup: number, fn: () => Promise<void>): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    out.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return out;
+}
+
+export async function benchViews(opts: { tickets: number; samples: number }): Promise<void> {
+  process.env.BENCH_DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/shopdesk_bench_views';
+  process.env.BENCH_REDIS_URL ||= 'redis://127.0.0.1:6379/9';
+  process.env.BENCH_QUEUE_PREFIX ||= 'shopdesk-bench-views';
+  const url = await prepareBenchDatabase();
+  const redis = new IORedis(redisOptionsFromUrl(process.env.REDIS_URL!));
+  await redis.flushdb(); // the bench Redis DB only
+  await redis.quit();
+
+  const pool = new Pool({ connectionString: url, max: 4 });
+  const agentIds = await ensureAgents(pool);
+  await seed(pool, opts.tickets, agentIds);
+
+  // The exact statements the list endpoint runs, from the service that runs them.
+  const ctx = await NestFactory.createApplicationContext(StatementsModule, { logger: ['error'] });
+  const tickets = ctx.get(TicketsService);
+  const me = agentIds[0];
+
+  const port = await freePort();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const api = spawn(process.execPath, [join(__dirname, '../../api/dist/main.js')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: url,
+      LOG_LEVEL: 'warn',
+      COOKIE_SECURE: 'false',
+      FORM_TOKEN_SECRET: 'bench-form-token-secret-0123456789abcdef',
+      SMTP_HOST: '',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const rows: Array<{ name: string; http: ReturnType<typeof summarize>; pg?: ReturnType<typeof summarize>; total: string; goal: number }> = [];
+  try {
+    await waitForHealth(api, port, agent);
+    const login = await request(port, agent, 'POST', '/auth/login', JSON.stringify({ email: 'bench.agent0@shopdesk.test', password: PASSWORD }));
+    if (login.status !== 200) throw new Error(`login failed: ${login.status} ${login.body}`);
+    const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0];
+    console.log(`API pid ${api.pid} on :${port}; ${opts.samples} sequential requests per row after 10 warm-up ones`);
+
+    const list = async (filter: Record<string, unknown>) => {
+      const path = `/tickets?${new URLSearchParams({ filter: JSON.stringify(filter), range: '[0,24]', sort: '["createdAt","DESC"]' })}`;
+      const res = await request(port, agent, 'GET', path, undefined, cookie);
+      if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${res.body.slice(0, 300)}`);
+      return res;
+    };
+
+    for (const view of TICKET_VIEWS) {
+      const filter = view.filter as Record<string, unknown>;
+      const total = (await list(filter)).headers['content-range']?.split('/')[1] ?? '?';
+      const httpSamples = await sample(opts.samples, 10, async () => void (await list(filter)));
+      const query = parseListQuery({ filter: JSON.stringify(filter), range: '[0,24]' }, TICKET_LIST_SPEC);
+      const { count, page } = tickets.listStatements(query, me);
+      const [pageSql, pageParams] = page.getQueryAndParameters();
+      const pgSamples = await sample(opts.samples, 10, async () => {
+        await pool.query(count.sql, count.params);
+        await pool.query(pageSql, pageParams);
+      });
+      rows.push({ name: `view ${view.id}`, http: summarize(httpSamples), pg: summarize(pgSamples), total, goal: GOAL_VIEW_P95_MS });
+    }
+    for (const term of SEARCH_TERMS) {
+      const res = await request(
+        port,
+        agent,
+        'GET',
+        `/tickets?${new URLSearchParams({ filter: JSON.stringify({ q: term }), range: '[0,24]' })}`,
+        undefined,
+        cookie,
+      );
+      if (res.status !== 200) {
+        console.log(`search "${term}": the API answered ${res.status} (${res.body.slice(0, 200)}) — skipped`);
+        continue;
+      }
+      const total = res.headers['content-range']?.split('/')[1] ?? '?';
+      const httpSamples = await sample(opts.samples, 10, async () => void (await list({ q: term })));
+      rows.push({ name: `search "${term}" (${term.length} char)`, http: summarize(httpSamples), total, goal: GOAL_SEARCH_P95_MS });
+    }
+  } finally {
+    api.kill('SIGTERM');
+    await new Promise((r) => (api.exitCode !== null ? r(null) : api.once('exit', r)));
+    agent.destroy();
+    await ctx.close();
+    await pool.end();
+  }
+
+  console.log(`\n${opts.tickets.toLocaleString()} tickets; latency of the first page (25 rows + bounded count)`);
+  const pad = (s: string, n: number) => s.padEnd(n);
+  console.log(`${pad('', 30)}${pad('rows', 8)}${pad('HTTP p50', 12)}${pad('p95', 12)}${pad('p99', 12)}${pad('pg p50', 12)}${pad('pg p95', 12)}goal p95`);
+  for (const r of rows) {
+    const verdict = r.http.p95 <= r.goal ? 'PASS' : 'FAIL';
+    console.log(
+      `${pad(r.name, 30)}${pad(r.total, 8)}${pad(ms(r.http.p50), 12)}${pad(ms(r.http.p95), 12)}${pad(ms(r.http.p99), 12)}` +
+        `${pad(r.pg ? ms(r.pg.p50) : '–', 12)}${pad(r.pg ? ms(r.pg.p95) : '–', 12)}≤ ${r.goal} ms ${verdict}`,
+    );
+  }
+}
