@@ -4,8 +4,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The ticket list's built-in views, each backed by an index (proved by
  * apps/api/test/views-explain.e2e-spec.ts), and the agents' saved views.
  *
- * Already covered: 곧 SLA 위반 by tickets_sla_due_idx, 마감 임박 by tickets_next_deadline_idx,
- * 전체 by tickets_created_at_idx.
+ * Already covered: 곧 SLA 위반 by tickets_sla_due_idx, 전체 by tickets_created_at_idx.
  */
 /** OPEN_STATUSES in @shopdesk/contracts/tickets, in the same order (the list's `status IN (…)` must imply it). */
 const OPEN = `'new', 'open', 'pending_customer', 'pending_courier', 'pending_warehouse'`;
@@ -23,6 +22,11 @@ export class TicketViews1795370000000 implements MigrationInterface {
     await q.query(`
       CREATE INDEX "tickets_open_unassigned_created_idx" ON "tickets" ("created_at" DESC, "id" DESC)
       WHERE "assignee_id" IS NULL AND "status" IN (${OPEN})`);
+    // 마감 임박, newest first: tickets_next_deadline_idx finds (and counts) them, but the page would then
+    // fetch every match to sort it; walking open work with a deadline newest-first stops after a page.
+    await q.query(`
+      CREATE INDEX "tickets_open_deadline_created_idx" ON "tickets" ("created_at" DESC, "id" DESC)
+      WHERE "next_deadline_at" IS NOT NULL AND "status" NOT IN ('resolved', 'closed')`);
     // One status, newest first (택배사 대기 and the status tabs): an ordered scan that stops after a page.
     await q.query(`CREATE INDEX "tickets_status_created_idx" ON "tickets" ("status", "created_at" DESC, "id" DESC)`);
     // 위반됨: breached tickets are few; a partial index keeps them in list order.
@@ -48,6 +52,7 @@ export class TicketViews1795370000000 implements MigrationInterface {
     await q.query(`DROP TABLE "saved_views"`);
     await q.query(`DROP INDEX "tickets_sla_breached_idx"`);
     await q.query(`DROP INDEX "tickets_status_created_idx"`);
+    await q.query(`DROP INDEX "tickets_open_deadline_created_idx"`);
     await q.query(`DROP INDEX "tickets_open_unassigned_created_idx"`);
     await q.query(`DROP INDEX "tickets_open_assignee_created_idx"`);
   }

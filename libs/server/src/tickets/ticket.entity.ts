@@ -38,6 +38,7 @@ import { UserEntity } from '../users/user.entity';
 @Index('tickets_sla_breached_idx', { synchronize: false })
 @Index('tickets_open_assignee_created_idx', { synchronize: false })
 @Index('tickets_open_unassigned_created_idx', { synchronize: false })
+@Index('tickets_open_deadline_created_idx', { synchronize: false })
 @Index('tickets_merged_into_idx', { synchronize: false })
 @Unique('tickets_reference_key', ['reference'])
 @Check('tickets_order_amount_check', '(order_amount >= 0)')
