@@ -54,7 +54,9 @@ describe('Reshipments (browser)', () => {
       // Reship one mug only; the tumbler is unticked.
       await byTestId(mug, 'reshipment-qty').fill('1');
       await dialog.getByRole('checkbox', { name: 'SKU-TUMBLER-500' }).uncheck({ timeout: WAIT });
-      // The reason is required.
+      // The reason is prefilled from the ticket; it is still required.
+      expect(await byTestId(dialog, 'reshipment-reason').inputValue()).toMatch(/^SD-\d+ 고객 문의에 따른 재배송/);
+      await byTestId(dialog, 'reshipment-reason').fill('');
       await byTestId(dialog, 'reshipment-submit').click({ timeout: WAIT });
       await dialog.getByText('사유를 입력해야 요청할 수 있습니다.').waitFor({ state: 'visible', timeout: WAIT });
       await byTestId(dialog, 'reshipment-reason').fill('머그컵 파손으로 재배송');

@@ -835,6 +835,7 @@ const en: TranslationMessages = {
         ordered: 'Ordered',
         qty: 'Reship qty',
         invalid_qty: '1–10000',
+        default_reason: 'Reshipment for customer request %{reference}: %{subject}',
         reason_help: 'Why is this being reshipped? (required)',
         reason_required: 'Enter a reason to send the request.',
         no_items: 'The order has no items, so no reshipment can be requested.',

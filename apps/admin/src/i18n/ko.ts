@@ -1048,6 +1048,7 @@ const ko: TranslationMessages = {
         ordered: '주문 수량',
         qty: '재배송 수량',
         invalid_qty: '1~10000',
+        default_reason: '%{reference} 고객 문의에 따른 재배송: %{subject}',
         reason_help: '재배송하는 이유를 적어 주세요 (필수).',
         reason_required: '사유를 입력해야 요청할 수 있습니다.',
         no_items: '주문 상품 정보가 없어 재배송을 요청할 수 없습니다.',

@@ -198,7 +198,10 @@ const RequestDialog = ({ ticket, onClose }: { ticket: TicketRecord; onClose: () 
   const translate = useTranslate();
   const { run, pending } = useTicketCommand();
   const [draft, setDraft] = useState<ReshipDraftItem[]>(() => draftFromOrderItems(ticket.order?.items));
-  const [reason, setReason] = useState('');
+  // A sensible default so the common case is one click; the agent can still rewrite it.
+  const [reason, setReason] = useState(() =>
+    translate('shopdesk.reshipment.dialog.default_reason', { reference: ticket.reference, subject: ticket.subject }),
+  );
   const [touched, setTouched] = useState(false);
   const input = reshipmentInput(draft, reason);
   const update = (index: number, patch: Partial<ReshipDraftItem>) =>
