@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { Box, Card, CardActionArea, CardContent, Skeleton, Typography } from '@mui/material';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Box, Card, CardActionArea, CardContent, LinearProgress, Skeleton, Typography } from '@mui/material';
 import AlarmIcon from '@mui/icons-material/Alarm';
 import FiberNewIcon from '@mui/icons-material/FiberNew';
 import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
@@ -8,7 +8,9 @@ import PriorityHighIcon from '@mui/icons-material/PriorityHigh';
 import { LinkBase, Title, useCreatePath, useGetIdentity, useGetList, useTranslate } from 'react-admin';
 import { PENDING_STATUSES, TICKET_STATUSES, type TicketStatus } from '@shopdesk/contracts/tickets';
 import { SlaSummaryCard } from '../sla/SlaSummaryCard';
-import { DashboardCharts } from './DashboardCharts';
+// The charts (@mui/x-charts) load as their own chunk after the first paint: they are the heaviest
+// part of the admin and nobody needs them to log in or open a ticket.
+const DashboardCharts = lazy(() => import('./DashboardCharts').then((m) => ({ default: m.DashboardCharts })));
 import { DUE_SOON_HOURS } from '../tickets/choices';
 
 // Small cards with live counts; each opens the ticket list with the same filter.
@@ -81,7 +83,9 @@ export const Dashboard = () => {
           icon={<PriorityHighIcon fontSize="large" />}
         />
       </Box>
-      <DashboardCharts />
+      <Suspense fallback={<LinearProgress sx={{ my: 2 }} />}>
+        <DashboardCharts />
+      </Suspense>
     </Box>
   );
 };
