@@ -1,13 +1,11 @@
 // The ticket list's built-in views and Korean search on a large table: the first page of each view
 // through the real API process (HTTP, signed in as an agent), beside the same two statements (bounded
 // count + page) run directly with node-pg, and `q` searches of 1, 2 and 3 Korean characters.
-// Tickets are seeded with SQL (generate_series, in batches) and kept between runs of the same size.
+// Tickets are seeded with SQL (generate_series, in batches) and kept between runs of the same size
+// (a database filled by `npm run seed:scale` with as many tickets is reused as it is).
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
-import net from 'node:net';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import IORedis from 'ioredis';
 import { Pool } from 'pg';
 import { TICKET_VIEWS } from '@shopdesk/contracts/ticket-views';
@@ -19,8 +17,9 @@ import { redisOptionsFromUrl } from '@shopdesk/server/core/queue/redis-options';
 import { TicketingModule } from '@shopdesk/server/ticketing.module';
 import { TICKET_LIST_SPEC, TicketsService } from '@shopdesk/server/tickets/tickets.service';
 import { hashPassword } from '@shopdesk/server/users/password';
-import { prepareBenchDatabase } from './bench-env';
-import { ms, summarize } from './stats';
+import { API_MAIN, freePort, prepareBenchDatabase, stopProcess, waitForHealth } from './bench-env';
+import { loadHttp } from './http-load';
+import { type BenchFigure, type BenchResult, ms, summarize } from './stats';
 
 const GOAL_VIEW_P95_MS = 20;
 const GOAL_SEARCH_P95_MS = 100;
@@ -47,8 +46,8 @@ const sqlArray = (values: string[]) => `ARRAY[${values.map((v) => `'${v.replace(
 async function seed(pool: Pool, n: number, agentIds: string[]): Promise<void> {
   const [{ count }] = (await pool.query(`SELECT count(*)::int AS count FROM tickets`)).rows;
   const [{ messages }] = (await pool.query(`SELECT count(*)::int AS messages FROM ticket_messages`)).rows;
-  if (count === n && messages === n) {
-    console.log(`reusing ${n.toLocaleString()} seeded tickets and messages`);
+  if (count === n && messages >= n) {
+    console.log(`reusing ${n.toLocaleString()} seeded tickets and ${messages.toLocaleString()} messages`);
     return;
   }
   console.log(`seeding ${n.toLocaleString()} tickets + ${n.toLocaleString()} messages in batches of ${BATCH.toLocaleString()} …`);
@@ -109,50 +108,6 @@ async function ensureAgents(pool: Pool): Promise<string[]> {
   return rows.map((r: { id: string }) => r.id);
 }
 
-function request(port: number, agent: http.Agent, method: string, path: string, body?: string, cookie?: string) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-      },
-      (res) => {
-        let data = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => (data += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(api: ChildProcess, port: number, agent: http.Agent): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (api.exitCode !== null) throw new Error(`the API process exited during start-up (code ${api.exitCode})`);
-    const ok = await request(port, agent, 'GET', '/health').then((r) => r.status === 200, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the API did not answer GET /health within 60 s');
-}
-
 async function sample(times: number, warmup: number, fn: () => Promise<void>): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const out: number[] = [];
@@ -164,7 +119,7 @@ async function sample(times: number, warmup: number, fn: () => Promise<void>): P
   return out;
 }
 
-export async function benchViews(opts: { tickets: number; samples: number }): Promise<void> {
+export async function benchViews(opts: { tickets: number; samples: number }): Promise<BenchResult> {
   process.env.BENCH_DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/shopdesk_bench_views';
   process.env.BENCH_REDIS_URL ||= 'redis://127.0.0.1:6379/9';
   process.env.BENCH_QUEUE_PREFIX ||= 'shopdesk-bench-views';
@@ -183,8 +138,7 @@ export async function benchViews(opts: { tickets: number; samples: number }): Pr
   const me = agentIds[0];
 
   const port = await freePort();
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const api = spawn(process.execPath, [join(__dirname, '../../api/dist/main.js')], {
+  const api = spawn(process.execPath, [API_MAIN], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -197,25 +151,38 @@ export async function benchViews(opts: { tickets: number; samples: number }): Pr
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const rows: Array<{ name: string; http: ReturnType<typeof summarize>; pg?: ReturnType<typeof summarize>; total: string; goal: number }> = [];
+  const rows: Array<{ name: string; http: number[]; pg?: number[]; total: string; goal: number }> = [];
   try {
-    await waitForHealth(api, port, agent);
-    const login = await request(port, agent, 'POST', '/auth/login', JSON.stringify({ email: 'bench.agent0@shopdesk.test', password: PASSWORD }));
-    if (login.status !== 200) throw new Error(`login failed: ${login.status} ${login.body}`);
-    const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0];
+    await waitForHealth(api, port);
+    const base = `http://127.0.0.1:${port}`;
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench.agent0@shopdesk.test', password: PASSWORD }),
+    });
+    if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+    const cookie = String(login.headers.getSetCookie()[0] ?? '').split(';')[0];
     console.log(`API pid ${api.pid} on :${port}; ${opts.samples} sequential requests per row after 10 warm-up ones`);
 
-    const list = async (filter: Record<string, unknown>) => {
-      const path = `/tickets?${new URLSearchParams({ filter: JSON.stringify(filter), range: '[0,24]', sort: '["createdAt","DESC"]' })}`;
-      const res = await request(port, agent, 'GET', path, undefined, cookie);
-      if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${res.body.slice(0, 300)}`);
-      return res;
+    const listPath = (filter: Record<string, unknown>) =>
+      `/tickets?${new URLSearchParams({ filter: JSON.stringify(filter), range: '[0,24]', sort: '["createdAt","DESC"]' })}`;
+    /** One request (checked, for the total), then warm-up and measured ones, one at a time. */
+    const measure = async (filter: Record<string, unknown>) => {
+      const path = listPath(filter);
+      const first = await fetch(base + path, { headers: { cookie } });
+      if (first.status !== 200) return { status: first.status, body: await first.text() };
+      const total = first.headers.get('content-range')?.split('/')[1] ?? '?';
+      const run = (amount: number) => loadHttp({ url: base + path, connections: 1, amount, headers: { cookie } });
+      await run(10);
+      const r = await run(opts.samples);
+      if ((r.statuses.get(200) ?? 0) !== r.requests) throw new Error(`GET ${path} answered ${JSON.stringify(Object.fromEntries(r.statuses))}`);
+      return { status: 200, total, latencies: r.latencies };
     };
 
     for (const view of TICKET_VIEWS) {
       const filter = view.filter as Record<string, unknown>;
-      const total = (await list(filter)).headers['content-range']?.split('/')[1] ?? '?';
-      const httpSamples = await sample(opts.samples, 10, async () => void (await list(filter)));
+      const m = await measure(filter);
+      if (m.status !== 200 || !m.latencies) throw new Error(`view ${view.id}: the API answered ${m.status} (${m.body?.slice(0, 300)})`);
       const query = parseListQuery({ filter: JSON.stringify(filter), range: '[0,24]' }, TICKET_LIST_SPEC);
       const { count, page } = tickets.listStatements(query, me);
       const [pageSql, pageParams] = page.getQueryAndParameters();
@@ -223,29 +190,18 @@ export async function benchViews(opts: { tickets: number; samples: number }): Pr
         await pool.query(count.sql, count.params);
         await pool.query(pageSql, pageParams);
       });
-      rows.push({ name: `view ${view.id}`, http: summarize(httpSamples), pg: summarize(pgSamples), total, goal: GOAL_VIEW_P95_MS });
+      rows.push({ name: `view ${view.id}`, http: m.latencies, pg: pgSamples, total: m.total!, goal: GOAL_VIEW_P95_MS });
     }
     for (const term of SEARCH_TERMS) {
-      const res = await request(
-        port,
-        agent,
-        'GET',
-        `/tickets?${new URLSearchParams({ filter: JSON.stringify({ q: term }), range: '[0,24]' })}`,
-        undefined,
-        cookie,
-      );
-      if (res.status !== 200) {
-        console.log(`search "${term}": the API answered ${res.status} (${res.body.slice(0, 200)}) — skipped`);
+      const m = await measure({ q: term });
+      if (m.status !== 200 || !m.latencies) {
+        console.log(`search "${term}": the API answered ${m.status} (${m.body?.slice(0, 200)}) — skipped`);
         continue;
       }
-      const total = res.headers['content-range']?.split('/')[1] ?? '?';
-      const httpSamples = await sample(opts.samples, 10, async () => void (await list({ q: term })));
-      rows.push({ name: `search "${term}" (${term.length} char)`, http: summarize(httpSamples), total, goal: GOAL_SEARCH_P95_MS });
+      rows.push({ name: `search "${term}" (${term.length} char)`, http: m.latencies, total: m.total!, goal: GOAL_SEARCH_P95_MS });
     }
   } finally {
-    api.kill('SIGTERM');
-    await new Promise((r) => (api.exitCode !== null ? r(null) : api.once('exit', r)));
-    agent.destroy();
+    await stopProcess(api);
     await ctx.close();
     await pool.end();
   }
@@ -254,10 +210,23 @@ export async function benchViews(opts: { tickets: number; samples: number }): Pr
   const pad = (s: string, n: number) => s.padEnd(n);
   console.log(`${pad('', 30)}${pad('rows', 8)}${pad('HTTP p50', 12)}${pad('p95', 12)}${pad('p99', 12)}${pad('pg p50', 12)}${pad('pg p95', 12)}goal p95`);
   for (const r of rows) {
-    const verdict = r.http.p95 <= r.goal ? 'PASS' : 'FAIL';
+    const h = summarize(r.http);
+    const p = r.pg ? summarize(r.pg) : undefined;
     console.log(
-      `${pad(r.name, 30)}${pad(r.total, 8)}${pad(ms(r.http.p50), 12)}${pad(ms(r.http.p95), 12)}${pad(ms(r.http.p99), 12)}` +
-        `${pad(r.pg ? ms(r.pg.p50) : '–', 12)}${pad(r.pg ? ms(r.pg.p95) : '–', 12)}≤ ${r.goal} ms ${verdict}`,
+      `${pad(r.name, 30)}${pad(r.total, 8)}${pad(ms(h.p50), 12)}${pad(ms(h.p95), 12)}${pad(ms(h.p99), 12)}` +
+        `${pad(p ? ms(p.p50) : '–', 12)}${pad(p ? ms(p.p95) : '–', 12)}≤ ${r.goal} ms ${h.p95 <= r.goal ? 'PASS' : 'FAIL'}`,
     );
   }
+  const figures: BenchFigure[] = rows.map((r) => ({
+    name: `${r.name} (${r.total} rows)`,
+    unit: 'ms',
+    runs: r.http,
+    ceilings: r.pg ? [{ name: 'same SQL directly with pg', runs: r.pg }] : undefined,
+    goal: { stat: 'p95', op: '<=', value: r.goal },
+  }));
+  return {
+    bench: 'views',
+    dataset: `${opts.tickets.toLocaleString('en-US')} tickets; ${opts.samples} sequential requests per view or search (first page of 25 + bounded count)`,
+    figures,
+  };
 }
