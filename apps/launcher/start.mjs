@@ -12,6 +12,7 @@
 // Environment: DATABASE_URL, REDIS_URL, PORT (3000), NODE_ENV, SEED_DEMO, COOKIE_SECURE, SHOPDESK_DATA_DIR
 // (default <repo>/.data), SHOPDESK_EMBEDDED_PG_PORT, SHOPDESK_REDIS_PORT,
 // SHOPDESK_HEALTH_TIMEOUT (seconds, default 120). See apps/launcher/README.md.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,6 +133,8 @@ async function main() {
     // unless SEED_DEMO=true), and serve cookies over plain http://localhost.
     SEED_DEMO: process.env.SEED_DEMO || 'true',
     COOKIE_SECURE: process.env.COOKIE_SECURE || 'false',
+    // The API and worker share one form-token secret; a local run keeps a generated one in the data dir.
+    FORM_TOKEN_SECRET: process.env.FORM_TOKEN_SECRET || localSecret('form-token-secret'),
   };
 
   if (SERVICES_ONLY) {
@@ -203,6 +206,16 @@ async function main() {
   }
   detail(`API 문서 / API docs:     http://localhost:${PORT}/api/docs`);
   detail('종료 / stop:             Ctrl+C');
+}
+
+/** A random secret created once and kept (mode 600) under the data directory, for local runs only. */
+function localSecret(name) {
+  const file = path.join(DATA_ROOT, name);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(DATA_ROOT, { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
 }
 
 /** A service child (redis-server) dying while we run stops everything. */
