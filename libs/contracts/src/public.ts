@@ -136,7 +136,9 @@ export const isEmail = (s: unknown): s is string => typeof s === 'string' && s.l
 /** Errors are bilingual, Korean first, keyed by the dotted field path. */
 export type FieldErrors = Record<string, string>;
 
-const msg = (ko: string, en: string) => `${ko} / ${en}`;
+/** A user-facing message: Korean first, English second (clients show the part for their locale). */
+export const bilingual = (ko: string, en: string): string => `${ko} / ${en}`;
+const msg = bilingual;
 
 /**
  * Checks a form submission against the chosen situation. Returns `{}` when valid.

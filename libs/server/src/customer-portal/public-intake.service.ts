@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { courierByCode } from '@shopdesk/contracts/couriers';
 import {
   ATTACHMENT_RULES,
+  bilingual,
   validatePublicTicket,
   type PublicFormInfo,
   type PublicSituation,
@@ -22,6 +23,7 @@ import { DomainError } from '../core/errors/domain-error';
 import { OutboundMailService } from '../mail/outbound-mail.service';
 import { ScenarioTemplatesService } from '../scenarios/scenario-templates.service';
 import { TicketScenarioService } from '../scenarios/ticket-scenario.service';
+import { firstReplyDueAt } from '../sla/first-reply-due';
 import { TicketsService } from '../tickets/tickets.service';
 import { CustomerAccessService } from './customer-access.service';
 import { idempotencyKeyHash, openResponse, requestFingerprint, sealResponse, signFormToken, verifyFormToken, type Sealed } from './public-crypto';
@@ -42,7 +44,7 @@ export interface IntakeResult {
   replayed: boolean;
 }
 
-const msg = (ko: string, en: string) => `${ko} / ${en}`;
+const msg = bilingual;
 
 /**
  * The public support form: a customer without an account files a ticket. Everything a submission
@@ -144,17 +146,14 @@ export class PublicIntakeService {
       const files = await this.attachments.record(m, ticket.id, null, checked, 'customer');
       const token = await this.access.mint(m, ticket.id, 'form');
       await this.mail.queueConfirmation(m, ticket.id);
-      const [sla] = (await m.query(
-        `SELECT min(due_at) AS due FROM ticket_sla WHERE ticket_id = $1 AND target = 'first_reply' AND state = 'active'`,
-        [ticket.id],
-      )) as { due: Date | null }[];
+      const due = await firstReplyDueAt(m, ticket.id);
       const body: PublicTicketCreated = {
         reference: ticket.reference,
         statusUrl: this.access.statusUrl(ticket.reference, token),
         token,
         status: ticket.status,
         locale: input.locale,
-        firstReplyDueAt: sla?.due ? new Date(sla.due).toISOString() : null,
+        firstReplyDueAt: due?.toISOString() ?? null,
         attachments: files,
       };
       if (req.idempotencyKey) {

@@ -4,6 +4,7 @@ import { ThrottlerStorage } from '@nestjs/throttler';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
+  bilingual,
   isEmail,
   REFERENCE_PATTERN,
   validatePublicReply,
@@ -19,11 +20,12 @@ import { APP_CONFIG, type AppConfig } from '../core/config/app-config';
 import { DomainError } from '../core/errors/domain-error';
 import { OutboundMailService } from '../mail/outbound-mail.service';
 import { TicketScenarioService } from '../scenarios/ticket-scenario.service';
+import { firstReplyDueAt } from '../sla/first-reply-due';
 import { TicketsService } from '../tickets/tickets.service';
 import { CustomerAccessService, type CustomerTicketRef } from './customer-access.service';
 import { idempotencyKeyHash, requestFingerprint } from './public-crypto';
 
-const msg = (ko: string, en: string) => `${ko} / ${en}`;
+const msg = bilingual;
 
 /** Same answer for an unknown reference and a wrong token. */
 export const notFound = () => new DomainError('NOT_FOUND', msg('문의를 찾을 수 없습니다. 링크를 확인해 주세요.', 'We could not find this request. Check the link.'));
@@ -101,10 +103,7 @@ export class PublicStatusService {
         attachments: byMessage.get(r.id) ?? [],
       })),
     ];
-    const [sla] = (await this.db.query(
-      `SELECT min(due_at) AS due FROM ticket_sla WHERE ticket_id = $1 AND target = 'first_reply' AND state = 'active'`,
-      [ref.id],
-    )) as { due: Date | null }[];
+    const due = await firstReplyDueAt(this.db, ref.id);
     const reopenUntil = this.reopenUntil(t);
     const def = scenario?.definition;
     const resolutionDef = scenario?.resolution ? def?.resolutions.find((r) => r.code === scenario.resolution!.code) : undefined;
@@ -117,7 +116,7 @@ export class PublicStatusService {
       situation: def?.customerTitle ?? null,
       createdAt: t.createdAt,
       resolvedAt: t.resolvedAt,
-      firstReplyDueAt: sla?.due ? new Date(sla.due).toISOString() : null,
+      firstReplyDueAt: due?.toISOString() ?? null,
       deadlines: (scenario?.deadlines ?? [])
         .filter((d) => d.dueAt && def?.deadlines.find((x) => x.id === d.id)?.customerVisible)
         .map((d) => ({ id: d.id, label: def!.deadlines.find((x) => x.id === d.id)!.label, dueAt: d.dueAt! })),

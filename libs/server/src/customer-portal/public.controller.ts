@@ -3,7 +3,7 @@ import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { memoryStorage } from 'multer';
-import { ATTACHMENT_RULES, type PublicFormInfo, type PublicTicketView } from '@shopdesk/contracts/public';
+import { ATTACHMENT_RULES, bilingual, type PublicFormInfo, type PublicTicketView } from '@shopdesk/contracts/public';
 import { sendAttachment } from '../attachments/attachment-response';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { Public } from '../auth/auth.decorators';
@@ -12,7 +12,7 @@ import { RateLimit, THROTTLERS } from '../core/rate-limit/rate-limit.module';
 import { PublicIntakeService } from './public-intake.service';
 import { PublicStatusService } from './public-status.service';
 
-const msg = (ko: string, en: string) => `${ko} / ${en}`;
+const msg = bilingual;
 
 /** Multipart: a `payload` part (JSON) plus `files`; one more file than allowed so the count error names the field. */
 const uploads = () =>

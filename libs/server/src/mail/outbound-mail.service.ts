@@ -5,6 +5,7 @@ import type { MailLocale, OutboundMailKind, OutboundMessageRecord } from '@shopd
 import { isEmail } from '@shopdesk/contracts/public';
 import type { Localized } from '@shopdesk/contracts/scenarios';
 import type { SlaRung, SlaTarget } from '@shopdesk/contracts/sla';
+import { firstReplyDueAt } from '../sla/first-reply-due';
 import { APP_CONFIG, type AppConfig } from '../core/config/app-config';
 import { writeOutbox } from '../core/outbox/outbox';
 import { QueueName } from '../core/queue/queue-names';
@@ -117,11 +118,7 @@ export class OutboundMailService implements OnModuleInit {
   async queueConfirmation(m: EntityManager, ticketId: string): Promise<string | null> {
     const t = await this.ticketFacts(m, ticketId);
     if (!t?.customerEmail) return null;
-    const [sla] = (await m.query(
-      `SELECT min(due_at) AS due_at FROM ticket_sla WHERE ticket_id = $1 AND target = 'first_reply' AND state = 'active'`,
-      [ticketId],
-    )) as { due_at: Date | null }[];
-    const rendered = renderConfirmation(t.customerLocale, { ...customerContext(t), firstReplyDueAt: sla?.due_at ?? null });
+    const rendered = renderConfirmation(t.customerLocale, { ...customerContext(t), firstReplyDueAt: await firstReplyDueAt(m, ticketId) });
     return this.queueForCustomer(m, t, 'confirmation', rendered, `confirmation:${ticketId}`);
   }
 
