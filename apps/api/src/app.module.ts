@@ -5,6 +5,7 @@ import { AppConfigModule } from '@shopdesk/server/core/config/config.module';
 import { DatabaseModule } from '@shopdesk/server/core/db/database.module';
 import { HttpErrorFilter } from '@shopdesk/server/core/errors/http-error.filter';
 import { LoggingModule } from '@shopdesk/server/core/logging/logging.module';
+import { MetricsModule } from '@shopdesk/server/core/metrics/metrics.module';
 import { QueueModule } from '@shopdesk/server/core/queue/queue.module';
 import { RateLimitModule } from '@shopdesk/server/core/rate-limit/rate-limit.module';
 import { DashboardModule } from '@shopdesk/server/dashboard/dashboard.module';
@@ -22,6 +23,7 @@ import { UsersModule } from '@shopdesk/server/users/users.module';
   imports: [
     AppConfigModule,
     LoggingModule,
+    MetricsModule,
     DatabaseModule,
     QueueModule.forRoot('producer'),
     RateLimitModule,

@@ -4,10 +4,13 @@ import cookieParser from 'cookie-parser';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from '@shopdesk/server/core/config/app-config';
 import { createValidationPipe } from '@shopdesk/server/core/errors/validation.pipe';
+import { MetricsService } from '@shopdesk/server/core/metrics/metrics.service';
 import { mountQueueDashboard } from '@shopdesk/server/core/queue/queue-dashboard';
+import { requestIdMiddleware } from '@shopdesk/server/core/request-context/request-context';
 
 /** Everything the HTTP process needs besides the module graph; shared by main.ts and the tests. */
 export function configureApp(app: NestExpressApplication): void {
@@ -15,6 +18,30 @@ export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
+  app.use(app.get(MetricsService).httpMiddleware());
+  // helmet's defaults (nosniff, frame denial, HSTS, no referrer leaks, ...) with a CSP the admin,
+  // Swagger and Bull Board live within: scripts only from this origin, inline styles for MUI.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          // Behind TLS the proxy redirects; upgrading here would break plain-http localhost runs.
+          upgradeInsecureRequests: null,
+        },
+      },
+    }),
+  );
   app.useBodyParser('json', { limit: '1mb' });
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());

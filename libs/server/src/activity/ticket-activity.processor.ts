@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { TracedWorkerHost } from '../core/queue/traced-worker-host';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { QueueName } from '../core/queue/queue-names';
@@ -8,7 +9,7 @@ import { TicketActivityService } from './ticket-activity.service';
 
 /** Runs in the worker process only. Parses the job and calls the service; errors propagate so BullMQ retries. */
 @Processor(QueueName.TicketActivity)
-export class TicketActivityProcessor extends WorkerHost {
+export class TicketActivityProcessor extends TracedWorkerHost {
   private readonly logger = new Logger(TicketActivityProcessor.name);
 
   constructor(
@@ -18,7 +19,7 @@ export class TicketActivityProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
+  protected async handle(job: Job): Promise<unknown> {
     switch (job.name) {
       case PROJECT_TICKET_EVENT: {
         const { eventId } = job.data as ProjectTicketEventPayload;

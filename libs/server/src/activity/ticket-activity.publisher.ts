@@ -8,6 +8,7 @@ import {
   projectTicketEventJobId,
   type ProjectTicketEventPayload,
 } from './ticket-activity.job';
+import { withRequestId } from '../core/request-context/request-context';
 
 /**
  * Hands committed ticket events to the worker. Best effort by design: the event is already
@@ -25,7 +26,7 @@ export class TicketActivityPublisher {
       await this.queue.addBulk(
         eventIds.map((eventId) => ({
           name: PROJECT_TICKET_EVENT,
-          data: { eventId },
+          data: withRequestId({ eventId }),
           opts: { ...PROJECT_TICKET_EVENT_OPTIONS, jobId: projectTicketEventJobId(eventId) },
         })),
       );

@@ -7,6 +7,7 @@ import { DomainError } from '../core/errors/domain-error';
 import { verifyAgainstDummy, verifyPassword } from '../users/password';
 import { UserEntity } from '../users/user.entity';
 import type { AuthUser } from './actor';
+import { LoginAttempts } from './login-attempts';
 import { SessionEntity } from './session.entity';
 
 /** Sliding sessions are extended at most this often, to keep reads cheap. */
@@ -22,6 +23,7 @@ export class AuthService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly attempts: LoginAttempts,
   ) {}
 
   async login(
@@ -29,6 +31,7 @@ export class AuthService {
     password: string,
     meta: { ip?: string | null; userAgent?: string | null },
   ): Promise<{ user: UserEntity; token: string; expiresAt: Date }> {
+    await this.attempts.takeAttempt(email);
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
@@ -42,6 +45,7 @@ export class AuthService {
         '이메일 또는 비밀번호가 올바르지 않습니다. / Wrong e-mail or password.',
       );
     }
+    await this.attempts.recordSuccess(email);
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = this.expiry(now);

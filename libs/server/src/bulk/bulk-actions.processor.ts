@@ -1,4 +1,5 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import { TracedWorkerHost } from '../core/queue/traced-worker-host';
 import type { Job } from 'bullmq';
 import { QueueName } from '../core/queue/queue-names';
 import { RUN_BULK_ACTION, type RunBulkActionPayload } from './bulk-actions.job';
@@ -6,12 +7,12 @@ import { BulkActionsService } from './bulk-actions.service';
 
 /** Worker only: parses the job and calls the service; progress goes to the job and the row. */
 @Processor(QueueName.BulkActions, { concurrency: 2 })
-export class BulkActionsProcessor extends WorkerHost {
+export class BulkActionsProcessor extends TracedWorkerHost {
   constructor(private readonly bulk: BulkActionsService) {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
+  protected async handle(job: Job): Promise<unknown> {
     if (job.name !== RUN_BULK_ACTION) throw new Error(`Unknown job ${job.name} on ${QueueName.BulkActions}`);
     const { bulkActionId } = job.data as RunBulkActionPayload;
     if (typeof bulkActionId !== 'string') throw new Error(`Bad payload in ${job.id}`);

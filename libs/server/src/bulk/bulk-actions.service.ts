@@ -22,6 +22,7 @@ import { TICKET_LIST_SPEC, TicketsService, type WriteOptions } from '../tickets/
 import { UserEntity } from '../users/user.entity';
 import { BulkActionEntity } from './bulk-action.entity';
 import { bulkActionJobId, RUN_BULK_ACTION, RUN_BULK_ACTION_OPTIONS, type RunBulkActionPayload } from './bulk-actions.job';
+import { withRequestId } from '../core/request-context/request-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TAG = /^[A-Za-z0-9_\-가-힣]{1,40}$/;
@@ -103,7 +104,7 @@ export class BulkActionsService {
       return { jobId: row.id, state: status.state };
     }
     try {
-      await this.queue.add(RUN_BULK_ACTION, { bulkActionId: row.id }, { ...RUN_BULK_ACTION_OPTIONS, jobId: bulkActionJobId(row.id) });
+      await this.queue.add(RUN_BULK_ACTION, withRequestId({ bulkActionId: row.id }), { ...RUN_BULK_ACTION_OPTIONS, jobId: bulkActionJobId(row.id) });
     } catch (err) {
       this.logger.warn({ err, bulkActionId: row.id }, 'Could not queue the bulk action');
       await this.db.getRepository(BulkActionEntity).update({ id: row.id }, { state: 'failed', finishedAt: new Date() });

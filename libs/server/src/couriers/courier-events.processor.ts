@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { TracedWorkerHost } from '../core/queue/traced-worker-host';
 import type { Job } from 'bullmq';
 import { QueueName } from '../core/queue/queue-names';
 import { APPLY_COURIER_EVENT, RECONCILE_COURIER_EVENTS, type ApplyCourierEventPayload } from './courier-events.job';
@@ -7,7 +8,7 @@ import { CourierEventsReconciler } from './courier-events.reconciler';
 
 /** Worker only: parses the job and calls the service; errors propagate so BullMQ retries. */
 @Processor(QueueName.CourierEvents, { concurrency: 8 })
-export class CourierEventsProcessor extends WorkerHost {
+export class CourierEventsProcessor extends TracedWorkerHost {
   constructor(
     private readonly events: CourierEventsService,
     private readonly reconciler: CourierEventsReconciler,
@@ -15,7 +16,7 @@ export class CourierEventsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
+  protected async handle(job: Job): Promise<unknown> {
     switch (job.name) {
       case APPLY_COURIER_EVENT: {
         const { courierEventId } = job.data as ApplyCourierEventPayload;

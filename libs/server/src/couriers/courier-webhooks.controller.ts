@@ -4,7 +4,8 @@ import type { Request, Response } from 'express';
 import type { CourierProvider } from '@shopdesk/contracts/couriers';
 import { Public } from '../auth/auth.decorators';
 import { CourierWebhooksService } from './courier-webhooks.service';
-import { WebhookRejected } from './providers/provider';
+import { MetricsService } from '../core/metrics/metrics.service';
+import { WebhookRejected, webhookRejectionBody } from './providers/types';
 
 type RawRequest = Request & { rawBody?: Buffer };
 
@@ -12,7 +13,10 @@ type RawRequest = Request & { rawBody?: Buffer };
 @ApiTags('webhooks')
 @Controller('webhooks/couriers')
 export class CourierWebhooksController {
-  constructor(private readonly webhooks: CourierWebhooksService) {}
+  constructor(
+    private readonly webhooks: CourierWebhooksService,
+    private readonly metrics: MetricsService,
+  ) {}
 
   @Public()
   @Post('aftership')
@@ -44,11 +48,8 @@ export class CourierWebhooksController {
       res.status(200).json(provider === 'sweettracker' ? result.ack : { ...((result.ack as object) ?? {}), accepted: result.accepted, duplicates: result.duplicates });
     } catch (err) {
       if (err instanceof WebhookRejected) {
-        res.status(err.status).json({
-          code: err.status === 401 ? 'UNAUTHENTICATED' : err.status === 403 ? 'FORBIDDEN' : err.status === 422 ? 'VALIDATION_FAILED' : 'MALFORMED_REQUEST',
-          message: `웹훅을 받을 수 없습니다 (${err.field}). / Webhook rejected (${err.field}): ${err.message}`,
-          errors: { [err.field]: err.message },
-        });
+        this.metrics.webhookRejected(provider, err.status);
+        res.status(err.status).json(webhookRejectionBody(err, { ko: '웹훅', en: 'Webhook' }));
         return;
       }
       throw err;

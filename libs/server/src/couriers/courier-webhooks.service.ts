@@ -14,6 +14,7 @@ import {
   type ApplyCourierEventPayload,
 } from './courier-events.job';
 import { adapterFor, rawPayloadObject, WebhookRejected } from './providers/provider';
+import { withRequestId } from '../core/request-context/request-context';
 
 export interface WebhookDelivery {
   provider: CourierProvider;
@@ -96,7 +97,7 @@ export class CourierWebhooksService {
       .addBulk(
         ids.map((courierEventId) => ({
           name: APPLY_COURIER_EVENT,
-          data: { courierEventId },
+          data: withRequestId({ courierEventId }),
           opts: { ...APPLY_COURIER_EVENT_OPTIONS, jobId: courierEventJobId(courierEventId) },
         })),
       )

@@ -8,10 +8,11 @@ import { CourierWebhooksController } from './courier-webhooks.controller';
 import { CourierWebhooksService } from './courier-webhooks.service';
 import { ShipmentsController } from './shipments.controller';
 import { ShipmentsService } from './shipments.service';
+import { MetricsModule } from '../core/metrics/metrics.module';
 
 /** Webhook intake and shipment reads (API); applying events is the worker's (processor registered there). */
 @Module({
-  imports: [TicketsModule, ScenariosModule, BullModule.registerQueue({ name: QueueName.CourierEvents })],
+  imports: [TicketsModule, ScenariosModule, MetricsModule, BullModule.registerQueue({ name: QueueName.CourierEvents })],
   controllers: [CourierWebhooksController, ShipmentsController],
   providers: [CourierWebhooksService, CourierEventsService, ShipmentsService],
   exports: [CourierEventsService, CourierWebhooksService, BullModule],

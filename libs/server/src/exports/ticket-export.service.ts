@@ -24,6 +24,7 @@ import {
   type ExportTicketsPayload,
   type ExportTicketsResult,
 } from './ticket-export.job';
+import { withRequestId } from '../core/request-context/request-context';
 
 /** Rows per FETCH from the server-side cursor: memory stays flat however many tickets match. */
 const FETCH_SIZE = 1_000;
@@ -106,7 +107,7 @@ export class TicketExportService {
       fileName,
       createdAt: new Date().toISOString(),
     };
-    await this.queue.add(EXPORT_TICKETS, payload, { ...EXPORT_JOB_OPTIONS, jobId: exportJobId(exportId) });
+    await this.queue.add(EXPORT_TICKETS, withRequestId(payload), { ...EXPORT_JOB_OPTIONS, jobId: exportJobId(exportId) });
     return { id: exportId, state: 'queued', progress: 0, rows: null, fileName, createdAt: payload.createdAt };
   }
 

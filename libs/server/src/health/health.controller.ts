@@ -5,7 +5,10 @@ import type { Redis } from 'ioredis';
 import { Public } from '../auth/auth.decorators';
 import { REDIS_CLIENT } from '../core/queue/queue.module';
 
-/** Readiness: 200 when PostgreSQL and Redis answer, 503 naming the one that does not. */
+/**
+ * Liveness (`/health/live`: the process answers, nothing else is asked) and readiness
+ * (`/health/ready`, also `/health`: 200 when PostgreSQL and Redis answer, 503 naming the one that does not).
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -17,9 +20,15 @@ export class HealthController {
   ) {}
 
   @Public()
-  @Get()
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Public()
+  @Get(['', 'ready'])
   @HealthCheck()
-  check() {
+  ready() {
     return this.health.check([
       () => this.db.pingCheck('postgres', { timeout: 2_000 }),
       async () => {

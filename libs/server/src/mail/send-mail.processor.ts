@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { TracedWorkerHost } from '../core/queue/traced-worker-host';
 import type { Job } from 'bullmq';
 import { QueueName } from '../core/queue/queue-names';
 import { MailDeliveryService } from './mail-delivery.service';
@@ -9,12 +10,12 @@ import { SEND_MAIL, SEND_MAIL_ATTEMPTS, type SendMailPayload } from './send-mail
  * this try. Errors propagate so BullMQ retries with exponential backoff; failed jobs are kept.
  */
 @Processor(QueueName.Notifications, { concurrency: 4 })
-export class SendMailProcessor extends WorkerHost {
+export class SendMailProcessor extends TracedWorkerHost {
   constructor(private readonly delivery: MailDeliveryService) {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
+  protected async handle(job: Job): Promise<unknown> {
     if (job.name !== SEND_MAIL) throw new Error(`Unknown job ${job.name} on ${QueueName.Notifications}`);
     const { messageId } = job.data as SendMailPayload;
     if (typeof messageId !== 'string') throw new Error(`Bad payload in ${job.id}`);

@@ -6,7 +6,8 @@ import type { Request, Response } from 'express';
 import type { ReshipmentRecord } from '@shopdesk/contracts/reshipments';
 import { agentActor, type AuthUser } from '../auth/actor';
 import { CurrentUser, Public } from '../auth/auth.decorators';
-import { WebhookRejected } from '../couriers/providers/provider';
+import { WebhookRejected, webhookRejectionBody } from '../couriers/providers/types';
+import { MetricsService } from '../core/metrics/metrics.service';
 import { ReshipmentsService } from './reshipments.service';
 
 class ReshipItemDto {
@@ -29,7 +30,10 @@ class RequestReshipmentDto {
 @ApiTags('reshipments')
 @Controller()
 export class ReshipmentsController {
-  constructor(private readonly reshipments: ReshipmentsService) {}
+  constructor(
+    private readonly reshipments: ReshipmentsService,
+    private readonly metrics: MetricsService,
+  ) {}
 
   @Get('tickets/:id/reshipments')
   forTicket(@Param('id', ParseUUIDPipe) id: string): Promise<ReshipmentRecord[]> {
@@ -65,11 +69,8 @@ export class ReshipmentsController {
       res.status(200).json({ ok: true, outcome });
     } catch (err) {
       if (!(err instanceof WebhookRejected)) throw err;
-      res.status(err.status).json({
-        code: err.status === 401 ? 'UNAUTHENTICATED' : err.status === 422 ? 'VALIDATION_FAILED' : 'MALFORMED_REQUEST',
-        message: `물류센터 콜백을 받을 수 없습니다 (${err.field}). / Warehouse callback rejected (${err.field}): ${err.message}`,
-        errors: { [err.field]: err.message },
-      });
+      this.metrics.webhookRejected('warehouse', err.status);
+      res.status(err.status).json(webhookRejectionBody(err, { ko: '물류센터 콜백', en: 'Warehouse callback' }));
     }
   }
 }

@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { TracedWorkerHost } from '../core/queue/traced-worker-host';
 import type { Job } from 'bullmq';
 import { QueueName } from '../core/queue/queue-names';
 import { SEND_RESHIPMENT, type SendReshipmentPayload } from './reshipments.job';
@@ -10,12 +11,12 @@ import { ReshipmentsService } from './reshipments.service';
  * seconds; the Idempotency-Key makes that second call harmless.
  */
 @Processor(QueueName.Reshipments, { concurrency: 8, lockDuration: 10_000, stalledInterval: 5_000 })
-export class ReshipmentsProcessor extends WorkerHost {
+export class ReshipmentsProcessor extends TracedWorkerHost {
   constructor(private readonly reshipments: ReshipmentsService) {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
+  protected async handle(job: Job): Promise<unknown> {
     if (job.name !== SEND_RESHIPMENT) throw new Error(`Unknown job ${job.name} on ${QueueName.Reshipments}`);
     const { reshipmentId } = job.data as SendReshipmentPayload;
     if (typeof reshipmentId !== 'string') throw new Error(`Bad payload in ${job.id}`);

@@ -12,6 +12,7 @@ import { BusinessCalendarEntity } from './business-calendar.entity';
 import { REPLAN_SLA } from './sla-ladder.job';
 import { SlaPolicyEntity } from './sla-policy.entity';
 import { SlaService } from './sla.service';
+import { withRequestId } from '../core/request-context/request-context';
 
 export interface CalendarRecord {
   id: string;
@@ -122,7 +123,7 @@ export class SlaAdminService {
   /** Open tickets are re-planned by the worker (one job, idempotent per change). */
   private async policyChanged(): Promise<void> {
     this.sla.invalidatePolicies();
-    await this.queue.add(REPLAN_SLA, {}, { jobId: `replan-sla-${Date.now()}`, removeOnComplete: true, attempts: 5 });
+    await this.queue.add(REPLAN_SLA, withRequestId({}), { jobId: `replan-sla-${Date.now()}`, removeOnComplete: true, attempts: 5 });
   }
 }
 

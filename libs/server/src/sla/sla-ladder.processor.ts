@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { TracedWorkerHost } from '../core/queue/traced-worker-host';
 import type { Job } from 'bullmq';
 import { SLA_RUNGS, SLA_TARGETS } from '@shopdesk/contracts/sla';
 import { QueueName } from '../core/queue/queue-names';
@@ -7,12 +8,12 @@ import { SlaService } from './sla.service';
 
 /** Worker only: parses the job and calls the service; errors propagate so BullMQ retries. */
 @Processor(QueueName.SlaLadder, { concurrency: 16 })
-export class SlaLadderProcessor extends WorkerHost {
+export class SlaLadderProcessor extends TracedWorkerHost {
   constructor(private readonly sla: SlaService) {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
+  protected async handle(job: Job): Promise<unknown> {
     switch (job.name) {
       case FIRE_SLA_RUNG: {
         const d = job.data as FireSlaRungPayload;

@@ -28,6 +28,7 @@ import {
   type TimerState,
 } from './sla-timer';
 import { TicketSlaEntity } from './ticket-sla.entity';
+import { withRequestId } from '../core/request-context/request-context';
 
 /** Policies and calendars are re-read at most this often, so edits reach every process quickly. */
 const POLICY_CACHE_MS = 10_000;
@@ -206,7 +207,7 @@ export class SlaService implements OnModuleInit {
     await this.queue.addBulk(
       jobs.map((data) => ({
         name: FIRE_SLA_RUNG,
-        data,
+        data: withRequestId(data),
         opts: { ...FIRE_SLA_RUNG_OPTIONS, jobId: slaJobId(data), delay: Math.max(0, data.fireAt - now) },
       })),
     );

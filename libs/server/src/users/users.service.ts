@@ -102,7 +102,13 @@ export class UsersService {
     if (patch.role !== undefined) user.role = patch.role;
     if (patch.active !== undefined) user.active = patch.active;
     if (patch.password !== undefined) user.passwordHash = await hashPassword(patch.password);
-    await this.users.save(user);
+    await this.users.manager.transaction(async (m) => {
+      await m.save(user);
+      // Deactivation or a new password ends every open session of that user at once.
+      if (patch.active === false || patch.password !== undefined) {
+        await m.query(`DELETE FROM sessions WHERE user_id = $1`, [user.id]);
+      }
+    });
     return toUserRecord(user);
   }
 }

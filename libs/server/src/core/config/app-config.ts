@@ -30,6 +30,10 @@ const schema = z.object({
   SUPPORT_DIST_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Failed sign-ins per account per hour before it is locked for the rest of the hour (ASVS 2.2.1: at most 100). */
+  LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: z.coerce.number().int().min(1).max(100).default(20),
+  /** Bearer token for GET /metrics; unset = only loopback scrapers. */
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   LIST_COUNT_CAP: z.coerce.number().int().min(100).default(10_000),
   // Courier webhooks: comma-separated secrets (several during rotation); unset = endpoint disabled.
   AFTERSHIP_WEBHOOK_SECRETS: z.string().optional(),
@@ -81,6 +85,8 @@ export type AppConfig = {
   supportDistDir: string | null;
   logLevel: string;
   loginRateLimitPerMinute: number;
+  loginFailuresPerAccountPerHour: number;
+  metricsToken: string | null;
   listCountCap: number;
   warehouse: { apiUrl: string | null; apiKey: string | null; callbackSecret: string | null; timeoutMs: number };
   publicBaseUrl: string;
@@ -138,6 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     supportDistDir: c.SUPPORT_DIST_DIR ?? null,
     logLevel: c.LOG_LEVEL,
     loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginFailuresPerAccountPerHour: c.LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR,
+    metricsToken: c.METRICS_TOKEN ?? null,
     listCountCap: c.LIST_COUNT_CAP,
     warehouse: {
       apiUrl: c.WAREHOUSE_API_URL?.replace(/\/$/, '') ?? null,

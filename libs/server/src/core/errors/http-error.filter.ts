@@ -36,6 +36,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request>();
     const { status, body } = this.toResponse(exception, req);
     if (res.headersSent) return;
+    if (status === 503) res.setHeader('Retry-After', '5');
     res.status(status).json(body);
   }
 
@@ -50,8 +51,12 @@ export class HttpErrorFilter implements ExceptionFilter {
       const code = STATUS_CODE[status] ?? 'MALFORMED_REQUEST';
       return { status, body: { code, message: clientMessage(exception, code) } };
     }
-    if (status === 503) {
-      return { status, body: { code: 'SERVICE_UNAVAILABLE', message: DEFAULT_MESSAGE.SERVICE_UNAVAILABLE! } };
+    if (status === 503 || isBackendUnavailable(exception)) {
+      if (status !== 503) this.logger.warn({ err: exception, method: req?.method, url: req?.originalUrl }, 'backend unavailable: answered 503');
+      const body: ApiErrorBody = { code: 'SERVICE_UNAVAILABLE', message: DEFAULT_MESSAGE.SERVICE_UNAVAILABLE! };
+      const down = failedHealthChecks(exception);
+      if (down) body.errors = down;
+      return { status: 503, body };
     }
     const errorId = randomUUID();
     this.logger.error(
@@ -69,6 +74,15 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 }
 
+/** A failed readiness check (terminus) names each dependency that is down: `{ redis: 'connect ECONNREFUSED …' }`. */
+function failedHealthChecks(exception: unknown): Record<string, string> | undefined {
+  if (!(exception instanceof HttpException)) return undefined;
+  const response = exception.getResponse() as { error?: Record<string, { status?: string; message?: unknown }> };
+  if (typeof response !== 'object' || !response?.error || typeof response.error !== 'object') return undefined;
+  const entries = Object.entries(response.error).map(([name, check]) => [name, typeof check?.message === 'string' ? check.message : 'down']);
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
 function httpStatusOf(exception: unknown): number | undefined {
   if (exception instanceof HttpException) return exception.getStatus();
   // body-parser / express errors (malformed JSON, payload too large) carry `status` or `statusCode`.
@@ -78,6 +92,31 @@ function httpStatusOf(exception: unknown): number | undefined {
     if (s !== undefined && s >= 400 && s < 600 && e.expose !== false) return s;
   }
   return undefined;
+}
+
+/** Network errors of a PostgreSQL or Redis client that mean "not reachable right now". */
+const UNREACHABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/** node-postgres / ioredis messages for a connection that failed, timed out or was cut. */
+const UNREACHABLE_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed|Reached the max retries per request limit)/;
+
+/** TypeORM's answer when a transaction's connection died under it (seen when PostgreSQL stops mid-request). */
+const RELEASED_RUNNER = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
+/**
+ * A database or Redis that is down (restart, failover, network) is the service being unavailable,
+ * not a bug: 503 with Retry-After, so clients and load balancers retry, instead of a 500 error id.
+ * PostgreSQL SQLSTATE class 08 (connection exception) and 57P01–57P03 (shutting down / starting up).
+ */
+export function isBackendUnavailable(exception: unknown): boolean {
+  for (let e = exception as { code?: unknown; name?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (UNREACHABLE_ERRNO.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code)) return true;
+    if (typeof e.message === 'string' && UNREACHABLE_MESSAGE.test(e.message)) return true;
+    if (typeof e.name === 'string' && RELEASED_RUNNER.has(e.name)) return true;
+    e = (e.driverError ?? e.cause) as typeof e;
+  }
+  return false;
 }
 
 function clientMessage(exception: unknown, code: ErrorCode): string {

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { withRequestId } from '../request-context/request-context';
 
 /**
  * Transactional outbox: a message written in the same transaction as the business change it
@@ -15,5 +16,5 @@ export interface OutboxMessage {
 }
 
 export async function writeOutbox(m: EntityManager, msg: OutboxMessage): Promise<void> {
-  await m.query(`INSERT INTO outbox (topic, payload) VALUES ($1, $2)`, [msg.topic, msg]);
+  await m.query(`INSERT INTO outbox (topic, payload) VALUES ($1, $2)`, [msg.topic, { ...msg, data: withRequestId(msg.data) }]);
 }

@@ -62,3 +62,14 @@ export interface CourierProviderAdapter {
   /** Body to answer with on success. */
   ackBody(): unknown;
 }
+
+/** The API error body for a refused webhook; `what` names the sender in Korean and English. */
+export function webhookRejectionBody(err: WebhookRejected, what: { ko: string; en: string }) {
+  const code =
+    err.status === 401 ? 'UNAUTHENTICATED' : err.status === 403 ? 'FORBIDDEN' : err.status === 422 ? 'VALIDATION_FAILED' : 'MALFORMED_REQUEST';
+  return {
+    code,
+    message: `${what.ko} 요청을 받을 수 없습니다 (${err.field}). / ${what.en} rejected (${err.field}): ${err.message}`,
+    errors: { [err.field]: err.message },
+  };
+}
