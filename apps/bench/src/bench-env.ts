@@ -30,6 +30,59 @@ export async function prepareBenchDatabase(): Promise<string> {
   return url;
 }
 
+/**
+ * `prepareBenchDatabase` on a bench's own database, Redis DB and queue prefix (benches truncate and
+ * flush what they use), unless BENCH_DATABASE_URL / BENCH_REDIS_URL / BENCH_QUEUE_PREFIX name others
+ * (the CI smoke points them at the test ones). The BENCH_* variables are restored afterwards, so a
+ * following bench keeps its own defaults.
+ */
+export async function prepareOwnBenchDatabase(own: { databaseUrl: string; redisUrl: string; queuePrefix: string }): Promise<string> {
+  const wanted = { BENCH_DATABASE_URL: own.databaseUrl, BENCH_REDIS_URL: own.redisUrl, BENCH_QUEUE_PREFIX: own.queuePrefix };
+  const saved = Object.fromEntries(Object.keys(wanted).map((k) => [k, process.env[k]]));
+  for (const [k, v] of Object.entries(wanted)) process.env[k] ||= v;
+  try {
+    return await prepareBenchDatabase();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+/**
+ * Environment of the API and worker a public-form bench spawns: production mode as `npm start`
+ * runs them, the bench's database and Redis, and the form's abuse limits out of the way (the load
+ * comes from one address and would otherwise be refused as the flood it resembles).
+ */
+export function publicFormLoadEnv(o: {
+  port: number;
+  databaseUrl: string;
+  poolSize: number;
+  formSecret: string;
+  attachmentsDir: string;
+  minFillMs?: number;
+}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(o.port),
+    DATABASE_URL: o.databaseUrl,
+    DATABASE_POOL_SIZE: String(o.poolSize),
+    REDIS_URL: process.env.REDIS_URL,
+    QUEUE_PREFIX: process.env.QUEUE_PREFIX,
+    LOG_LEVEL: 'warn',
+    COOKIE_SECURE: 'false',
+    FORM_TOKEN_SECRET: o.formSecret,
+    PUBLIC_RATE_LIMIT_PER_IP_PER_HOUR: '100000000',
+    PUBLIC_RATE_LIMIT_PER_EMAIL_PER_HOUR: '100000000',
+    PUBLIC_READ_RATE_LIMIT_PER_MINUTE: '100000000',
+    ...(o.minFillMs === undefined ? {} : { PUBLIC_FORM_MIN_FILL_MS: String(o.minFillMs) }),
+    ATTACHMENTS_DIR: o.attachmentsDir,
+    SMTP_HOST: '',
+  };
+}
+
 /** A free TCP port on 127.0.0.1 for a spawned API process. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -20,23 +20,30 @@ import { signFormToken } from '@shopdesk/server/customer-portal/public-crypto';
 import { ScenarioTemplatesService } from '@shopdesk/server/scenarios/scenario-templates.service';
 import { SEED_TEMPLATES } from '@shopdesk/server/scenarios/seed-templates';
 import { TicketingModule } from '@shopdesk/server/ticketing.module';
-import { API_MAIN, freePort, peakRssMb, prepareBenchDatabase, stopProcess, waitForHealth, WORKER_MAIN } from './bench-env';
+import { API_MAIN, freePort, peakRssMb, prepareOwnBenchDatabase, publicFormLoadEnv, stopProcess, waitForHealth, WORKER_MAIN } from './bench-env';
 import { loadHttp, statusSummary } from './http-load';
 import { type BenchResult, ms, rateFor, summarize } from './stats';
 
-const FORM_SECRET = 'bench-form-token-secret-0123456789abcdef';
+export const FORM_SECRET = 'bench-form-token-secret-0123456789abcdef';
 const GOAL_RATE = 1_500;
 const GOAL_RATIO = 0.5;
 
 @Module({ imports: [AppConfigModule, DatabaseModule, QueueModule.forRoot('producer'), TicketingModule] })
 class SeedModule {}
 
+/** The seed templates (micropayment_cancel is the form's situation), as `npm run seed` writes them. */
+export async function seedFormTemplates(): Promise<void> {
+  const seeder = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
+  await seeder.get(ScenarioTemplatesService).ensureSeeded(SEED_TEMPLATES);
+  await seeder.close();
+}
+
 /**
  * The same submission as `micropaymentSubmission()` in libs/testing/src/public-form.ts (not
  * imported: that module's test-env points the process at the test database on import), with a
  * unique e-mail and a form token signed a minute ago with the bench's shared secret.
  */
-function submission(email: string): PublicTicketInput {
+export function submission(email: string): PublicTicketInput {
   return {
     templateKey: 'micropayment_cancel',
     type: 'cancellation',
@@ -79,18 +86,13 @@ export interface IntakeOptions {
 export async function benchIntake(opts: IntakeOptions): Promise<BenchResult> {
   const warmupSeconds = opts.warmupSeconds ?? Math.min(5, opts.seconds);
   const poolSize = Number(process.env.BENCH_POOL_SIZE || loadConfig({}).databasePoolSize);
-  // This bench's own database, Redis DB and queue prefix (other benches TRUNCATE tickets); the
-  // BENCH_* overrides are restored afterwards so a following bench keeps its own defaults.
-  const own = { BENCH_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/shopdesk_bench_intake', BENCH_REDIS_URL: 'redis://127.0.0.1:6379/10', BENCH_QUEUE_PREFIX: 'shopdesk-bench-intake' };
-  const saved = Object.fromEntries(Object.keys(own).map((k) => [k, process.env[k]]));
-  for (const [k, v] of Object.entries(own)) process.env[k] ||= v;
-  const url = await prepareBenchDatabase();
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  // This bench's own database, Redis DB and queue prefix (other benches TRUNCATE tickets).
+  const url = await prepareOwnBenchDatabase({
+    databaseUrl: 'postgres://postgres@127.0.0.1:5432/shopdesk_bench_intake',
+    redisUrl: 'redis://127.0.0.1:6379/10',
+    queuePrefix: 'shopdesk-bench-intake',
+  });
   const redisUrl = process.env.REDIS_URL!;
-  const queuePrefix = process.env.QUEUE_PREFIX!;
 
   const redis = new IORedis(redisOptionsFromUrl(redisUrl));
   await redis.flushdb(); // the bench Redis DB only
@@ -101,31 +103,17 @@ export async function benchIntake(opts: IntakeOptions): Promise<BenchResult> {
   await pool.query(`DROP TABLE IF EXISTS bench_tickets`);
   await pool.query(`DROP SEQUENCE IF EXISTS bench_ticket_reference_seq`);
 
-  // The seed templates (micropayment_cancel is the form's situation), as `npm run seed` writes them.
-  const seeder = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
-  await seeder.get(ScenarioTemplatesService).ensureSeeded(SEED_TEMPLATES);
-  await seeder.close();
+  await seedFormTemplates();
 
   const port = await freePort();
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean); // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
-  // The API and the worker as `npm start` runs them (production mode), abuse limits out of the way.
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    DATABASE_URL: url,
-    DATABASE_POOL_SIZE: String(poolSize),
-    REDIS_URL: redisUrl,
-    QUEUE_PREFIX: queuePrefix,
-    LOG_LEVEL: 'warn',
-    COOKIE_SECURE: 'false',
-    FORM_TOKEN_SECRET: FORM_SECRET,
-    PUBLIC_RATE_LIMIT_PER_IP_PER_HOUR: '100000000',
-    PUBLIC_RATE_LIMIT_PER_EMAIL_PER_HOUR: '100000000',
-    PUBLIC_READ_RATE_LIMIT_PER_MINUTE: '100000000',
-    ATTACHMENTS_DIR: join(tmpdir(), 'shopdesk-bench-intake-attachments'),
-    SMTP_HOST: '',
-  };
+  const env = publicFormLoadEnv({
+    port,
+    databaseUrl: url,
+    poolSize,
+    formSecret: FORM_SECRET,
+    attachmentsDir: join(tmpdir(), 'shopdesk-bench-intake-attachments'),
+  });
   let api: ChildProcess | null = null;
   let worker: ChildProcess | null = null;
   try {

@@ -33,6 +33,8 @@ export interface BenchFigure {
   ceilings?: Ceiling[];
   goal?: Goal;
   note?: string;
+  /** A correctness check, not a speed goal: when it fails, `npm run bench` exits non-zero. */
+  hard?: boolean;
 }
 
 export interface BenchResult {

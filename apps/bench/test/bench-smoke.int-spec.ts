@@ -7,6 +7,7 @@ import { benchBundles } from '../src/bundles.bench';
 import { benchIntake } from '../src/intake.bench';
 import { renderReport } from '../src/report';
 import { benchSla } from '../src/sla.bench';
+import { benchSoak } from '../src/soak.bench';
 import type { BenchResult } from '../src/stats';
 import { benchTemplates } from '../src/templates.bench';
 import { benchViews } from '../src/views.bench';
@@ -59,6 +60,13 @@ describe('bench suite smoke (tiny sizes, no timing assertions)', () => {
   it('intake (API and worker peak RSS included)', async () => {
     const r = await benchIntake({ seconds: 1, concurrency: 4, runs: 1, warmupSeconds: 1 });
     expectFigures(r, 'intake');
+    results.push(r);
+  });
+
+  it('soak (form submitters and agents at once; errors and lost writes are checks, not timings)', async () => {
+    const r = await benchSoak({ seconds: 5, submitters: 10, agents: 2 });
+    expectFigures(r, 'soak');
+    for (const f of r.figures.filter((x) => x.hard)) expect({ figure: f.name, value: f.runs[0] }).toEqual({ figure: f.name, value: 0 });
     results.push(r);
   });
 

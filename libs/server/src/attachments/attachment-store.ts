@@ -20,9 +20,15 @@ export interface StoredFile {
   filename: string;
 }
 
-/** Keeps the name readable but harmless: no path parts, no control characters, bounded length. */
+/**
+ * Keeps the name readable but harmless: no path parts, no control characters, bounded length, and
+ * no bidirectional controls — with U+202E "사진\u202Egpj.pdf" would show to an agent as "사진fdp.jpg".
+ */
 export function safeFilename(name: string, contentType: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').normalize('NFC').replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').trim();
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f<>:"|?*\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim();
   const ext = EXTENSIONS[contentType] ?? 'bin';
   const stem = base.replace(/\.[^.]*$/, '').slice(0, 100) || 'file';
   return `${stem}.${ext}`;
