@@ -11,12 +11,15 @@ export interface WorkerProcess {
   stop(): Promise<number | null>;
 }
 
-/** The real worker process (built by `npm test`), on the test database and queue prefix. */
-export async function startWorkerProcess(timeoutMs = 20_000): Promise<WorkerProcess> {
+/**
+ * The real worker process (built by `npm test`), on the test database and queue prefix; `env`
+ * overrides that (e.g. the fault scripts' own database, Redis and warehouse).
+ */
+export async function startWorkerProcess(timeoutMs = 20_000, env: NodeJS.ProcessEnv = {}): Promise<WorkerProcess> {
   if (!existsSync(WORKER_MAIN)) throw new Error(`${WORKER_MAIN} missing: run npm run build:server (npm test does)`);
   let output = '';
   const child = spawn(process.execPath, [WORKER_MAIN], {
-    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info' },
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));
