@@ -4,25 +4,8 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createUser, seedTemplates, testQuery, type TestUser } from '@shopdesk/testing/factories';
 import { micropaymentSubmission } from '@shopdesk/testing/public-form';
-import { loginAs, startTestServer, type TestServer } from '@shopdesk/testing/test-server';
+import { loginAs, startTestServer, withTestServer, type TestServer } from '@shopdesk/testing/test-server';
 import { waitFor } from '@shopdesk/testing/worker-process';
-
-/** Runs `body` against an API started with extra environment, restoring it afterwards. */
-async function withServer(env: Record<string, string>, body: (server: TestServer) => Promise<void>): Promise<void> {
-  const previous = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  let server: TestServer | undefined;
-  try {
-    server = await startTestServer();
-    await body(server);
-  } finally {
-    await server?.close();
-    for (const [k, v] of Object.entries(previous)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -103,7 +86,7 @@ describe('operations: health, metrics, request ids, headers (e2e)', () => {
   });
 
   it('requires the bearer token for /metrics once METRICS_TOKEN is set', async () => {
-    await withServer({ METRICS_TOKEN: 'metrics-token-for-tests-0123' }, async (s) => {
+    await withTestServer({ METRICS_TOKEN: 'metrics-token-for-tests-0123' }, async (s) => {
       const r = () => request(s.app.getHttpServer());
       expect((await r().get('/metrics')).status).toBe(401);
       expect((await r().get('/metrics').set('Authorization', 'Bearer wrong-token-wrong-token-x')).status).toBe(401);
@@ -121,7 +104,7 @@ describe('readiness follows Redis (e2e, private redis-server)', () => {
   it('fails readiness, naming redis, while Redis does not answer, and recovers by itself', async () => {
     const port = await freePort();
     redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--enable-debug-command', 'local'], { stdio: 'ignore' });
-    await withServer({ REDIS_URL: `redis://127.0.0.1:${port}/0` }, async (s) => {
+    await withTestServer({ REDIS_URL: `redis://127.0.0.1:${port}/0` }, async (s) => {
       const ready = () => request(s.app.getHttpServer()).get('/health/ready');
       await waitFor(async () => ((await ready()).status === 200 ? true : undefined), 10_000);
       // Redis stops answering for 5 s (the readiness probe gives up after 2 s). Killing it instead
@@ -141,7 +124,7 @@ describe('readiness follows Redis (e2e, private redis-server)', () => {
 
 describe('sign-in abuse and session revocation (e2e)', () => {
   it('locks an account after the configured failures per hour, with one message for known and unknown addresses', async () => {
-    await withServer({ LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: '3' }, async (s) => {
+    await withTestServer({ LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: '3' }, async (s) => {
       const user = await createUser({ role: 'agent' });
       const other = await createUser({ role: 'agent' });
       const login = (email: string, password: string) => request(s.app.getHttpServer()).post('/auth/login').send({ email, password });

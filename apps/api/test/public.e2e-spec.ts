@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { PublicFormInfo, PublicTicketCreated, PublicTicketView } from '@shopdesk/contracts/public';
 import { createUser, seedTemplates, testQuery } from '@shopdesk/testing/factories';
 import { ELF_BYTES, formToken, micropaymentSubmission, PNG_1PX } from '@shopdesk/testing/public-form';
-import { loginAs, startTestServer, type TestServer } from '@shopdesk/testing/test-server';
+import { loginAs, startTestServer, withTestServer, type TestServer } from '@shopdesk/testing/test-server';
 
 // The customer side of the desk against the real API, PostgreSQL and Redis: the public form,
 // idempotency, abuse controls, uploads checked by content, and the private status link.
@@ -329,5 +329,30 @@ describe('public rate limits (Redis-backed, shared by API instances)', () => {
     const over = await from(limited, ip(), { ...body, formToken: formToken(), description: `${body.description} 3` }).expect(429);
     expect(over.body.message).toMatch(/이메일.*\/.*e-mail/);
     expect(await ticketsFor(body.contact.email)).toHaveLength(2);
+  });
+});
+
+describe('intake under a rush (write turns)', () => {
+  it('queues submissions beyond the write turns, answers 503 + Retry-After past the waiting room, and keeps exactly what it acknowledged', async () => {
+    await withTestServer({ PUBLIC_INTAKE_CONCURRENCY: '1', PUBLIC_INTAKE_MAX_WAITING: '1' }, async (s) => {
+      const tag = randomUUID().slice(0, 8);
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          request(s.app.getHttpServer())
+            .post('/public/tickets')
+            .set('Idempotency-Key', randomUUID())
+            .send(micropaymentSubmission({ contact: { name: '박고객', email: `rush.${tag}.${i}@example.com`, phone: '010-2345-6789' } })),
+        ),
+      );
+      const created = results.filter((r) => r.status === 201);
+      const busy = results.filter((r) => r.status === 503);
+      expect(created.length + busy.length).toBe(8);
+      expect(created.length).toBeGreaterThanOrEqual(2); // one writing, one waiting
+      expect(busy.length).toBeGreaterThan(0);
+      expect(busy[0].headers['retry-after']).toBe('5');
+      expect(busy[0].body.message).toMatch(/접수가 몰려 있습니다/);
+      const stored = await testQuery(`SELECT 1 FROM tickets WHERE customer_email LIKE $1`, [`rush.${tag}.%`]);
+      expect(stored).toHaveLength(created.length);
+    });
   });
 });

@@ -26,6 +26,23 @@ export async function startTestServer(): Promise<TestServer> {
   };
 }
 
+/** Runs `body` against an API started with extra environment, restoring the environment afterwards. */
+export async function withTestServer(env: Record<string, string>, body: (server: TestServer) => Promise<void>): Promise<void> {
+  const previous = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  let server: TestServer | undefined;
+  try {
+    server = await startTestServer();
+    await body(server);
+  } finally {
+    await server?.close();
+    for (const [k, v] of Object.entries(previous)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
 /** A supertest agent that keeps the session cookie of `user`. */
 export async function loginAs(app: INestApplication, user: Pick<TestUser, 'email' | 'password'>) {
   const agent = request.agent(app.getHttpServer());

@@ -28,6 +28,7 @@ import { TicketsService } from '../tickets/tickets.service';
 import { CustomerAccessService } from './customer-access.service';
 import { idempotencyKeyHash, openResponse, requestFingerprint, sealResponse, signFormToken, verifyFormToken, type Sealed } from './public-crypto';
 import { buildSituations, findSituation } from './public-situations';
+import pLimit from 'p-limit';
 
 const FORM_TOKEN_MAX_AGE_MS = 24 * 3_600_000;
 const SITUATIONS_CACHE_MS = 30_000;
@@ -55,6 +56,7 @@ const msg = bilingual;
 export class PublicIntakeService {
   private readonly logger = new Logger(PublicIntakeService.name);
   private readonly formSecret: string;
+  private readonly writeTurns: pLimit.Limit;
   private situationsCache: { at: number; value: PublicSituation[] } | null = null;
 
   constructor(
@@ -68,6 +70,7 @@ export class PublicIntakeService {
     private readonly mail: OutboundMailService,
     @Inject(ThrottlerStorage) private readonly limits: ThrottlerStorage,
   ) {
+    this.writeTurns = pLimit(config.publicForm.intakeConcurrency);
     this.formSecret = config.publicForm.formTokenSecret ?? randomBytes(32).toString('hex');
     if (!config.publicForm.formTokenSecret) {
       this.logger.warn('FORM_TOKEN_SECRET is not set: using a per-process secret (fine for one API instance in development)');
@@ -124,7 +127,7 @@ export class PublicIntakeService {
 
     const actor: Actor = { type: 'customer', id: null, name: input.contact.name.trim() };
     const afterCommit: (() => Promise<void>)[] = [];
-    const outcome = await this.db.transaction(async (m): Promise<IntakeResult> => {
+    const outcome = await this.takeTurn(() => this.db.transaction(async (m): Promise<IntakeResult> => {
       if (req.idempotencyKey) {
         // Claims the key; a concurrent double tap waits here for the first one to commit.
         const claimed = (await m.query(
@@ -165,11 +168,24 @@ export class PublicIntakeService {
         ]);
       }
       return { status: 201, body, replayed: false };
-    });
+    }));
     for (const work of afterCommit) {
       await work().catch((err: unknown) => this.logger.warn({ err }, 'Post-commit work failed; reconciliation will repair it'));
     }
     return outcome;
+  }
+
+  /**
+   * At most `intakeConcurrency` submissions hold database connections at once, so a rush on the
+   * public form queues here instead of taking every pooled connection from the agents' desk.
+   * A queue longer than `intakeMaxWaiting` is answered 503 with Retry-After (nothing written).
+   */
+  private takeTurn<T>(write: () => Promise<T>): Promise<T> {
+    const turns = this.writeTurns;
+    if (turns.activeCount >= this.config.publicForm.intakeConcurrency && turns.pendingCount >= this.config.publicForm.intakeMaxWaiting) {
+      throw new DomainError('SERVICE_UNAVAILABLE', msg('지금 접수가 몰려 있습니다. 잠시 후 다시 제출해 주세요.', 'Too many submissions right now; please submit again shortly.'));
+    }
+    return this.writeTurns(write);
   }
 
   private checkFillTime(formToken: string): void {

@@ -55,6 +55,10 @@ const schema = z.object({
   PUBLIC_RATE_LIMIT_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(5),
   /** Status-page reads and replies per IP per minute. */
   PUBLIC_READ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Form submissions written at once per API process (the rest wait their turn); default half the DB pool. */
+  PUBLIC_INTAKE_CONCURRENCY: z.coerce.number().int().min(1).max(200).optional(),
+  /** Submissions allowed to wait for a turn before the API answers 503 (Retry-After). */
+  PUBLIC_INTAKE_MAX_WAITING: z.coerce.number().int().min(0).max(100_000).default(1_000),
   CUSTOMER_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   /** Attachments live here, outside any public path. */
   ATTACHMENTS_DIR: z.string().default('var/attachments'),
@@ -97,6 +101,8 @@ export type AppConfig = {
     perEmailPerHour: number;
     readsPerMinute: number;
     reopenDays: number;
+    intakeConcurrency: number;
+    intakeMaxWaiting: number;
   };
   attachmentsDir: string;
   exportsDir: string;
@@ -161,6 +167,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       perEmailPerHour: c.PUBLIC_RATE_LIMIT_PER_EMAIL_PER_HOUR,
       readsPerMinute: c.PUBLIC_READ_RATE_LIMIT_PER_MINUTE,
       reopenDays: c.CUSTOMER_REOPEN_DAYS,
+      // Agents keep the other half of the pool however busy the public form gets.
+      intakeConcurrency: c.PUBLIC_INTAKE_CONCURRENCY ?? Math.max(1, Math.floor(c.DATABASE_POOL_SIZE / 2)),
+      intakeMaxWaiting: c.PUBLIC_INTAKE_MAX_WAITING,
     },
     attachmentsDir: c.ATTACHMENTS_DIR,
     exportsDir: c.EXPORTS_DIR,
