@@ -6,6 +6,7 @@ import { AppConfigModule } from '@shopdesk/server/core/config/config.module';
 import { DatabaseModule } from '@shopdesk/server/core/db/database.module';
 import { LoggingModule } from '@shopdesk/server/core/logging/logging.module';
 import { QueueModule } from '@shopdesk/server/core/queue/queue.module';
+import { RedisResetWatcher } from '@shopdesk/server/core/queue/redis-reset.watcher';
 import { CourierEventsProcessor } from '@shopdesk/server/couriers/courier-events.processor';
 import { CourierEventsReconciler } from '@shopdesk/server/couriers/courier-events.reconciler';
 import { ExportsModule } from '@shopdesk/server/exports/exports.module';
@@ -21,6 +22,7 @@ import { TicketingModule } from '@shopdesk/server/ticketing.module';
 @Module({
   imports: [AppConfigModule, LoggingModule, DatabaseModule, QueueModule.forRoot('worker'), TicketingModule, ExportsModule],
   providers: [
+    RedisResetWatcher,
     TicketActivityProcessor,
     TicketActivityScheduler,
     SlaLadderProcessor,

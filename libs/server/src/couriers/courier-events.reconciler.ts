@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QueueName } from '../core/queue/queue-names';
+import { RedisResetWatcher } from '../core/queue/redis-reset.watcher';
 import {
   APPLY_COURIER_EVENT,
   APPLY_COURIER_EVENT_OPTIONS,
@@ -12,15 +13,29 @@ import {
   RECONCILE_COURIER_EVENTS_EVERY_MS,
 } from './courier-events.job';
 
-/** Worker only: stored but unapplied events older than a minute are queued again (ids are deterministic). */
+/**
+ * Worker only: stored but unapplied events older than a minute are queued again (ids are
+ * deterministic). After Redis lost its data the schedule is registered again and every unapplied
+ * event is queued at once, without the minute's grace.
+ */
 @Injectable()
 export class CourierEventsReconciler implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QueueName.CourierEvents) private readonly queue: Queue,
-  ) {}
+    resets: RedisResetWatcher,
+  ) {
+    resets.onReset('courier-events', async () => {
+      await this.schedule();
+      return this.requeueUnapplied(0);
+    });
+  }
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): Promise<void> {
+    return this.schedule();
+  }
+
+  private async schedule(): Promise<void> {
     await this.queue.upsertJobScheduler(
       RECONCILE_COURIER_EVENTS,
       { every: RECONCILE_COURIER_EVENTS_EVERY_MS },
