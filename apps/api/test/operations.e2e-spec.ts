@@ -1,21 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createUser, seedTemplates, testQuery, type TestUser } from '@shopdesk/testing/factories';
 import { micropaymentSubmission } from '@shopdesk/testing/public-form';
 import { loginAs, startTestServer, withTestServer, type TestServer } from '@shopdesk/testing/test-server';
+import { freePort } from '@shopdesk/testing/net';
 import { waitFor } from '@shopdesk/testing/worker-process';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 describe('operations: health, metrics, request ids, headers (e2e)', () => {
   let server: TestServer;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { TEST_FORM_TOKEN_SECRET } from '@shopdesk/testing/test-env';
 import { SANDBOX_API_KEY, SANDBOX_CALLBACK_SECRET, startWarehouseSandbox } from '@shopdesk/testing/warehouse-sandbox';
+import { freePort } from '@shopdesk/testing/net';
 import { startWorkerProcess, waitFor, type WorkerProcess } from '@shopdesk/testing/worker-process';
 import { type SmtpCatcher, startSmtpCatcher } from '@shopdesk/testing/smtp-catcher';
 
@@ -40,18 +41,6 @@ export async function isPortFree(port: number): Promise<boolean> {
 export async function firstFreePort(candidates: number[]): Promise<number> {
   for (const p of candidates) if (await isPortFree(p)) return p;
   throw new Error(`no free port among ${candidates.join(', ')}`);
-}
-
-/** A free TCP port on 127.0.0.1 chosen by the kernel. */
-export function anyFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export interface RedisServer {
@@ -253,7 +242,7 @@ export class ChaosRun {
 
   /** The built API (`npm run build:server`) on a free port; resolves once GET /health answers 200. */
   async startApi(extra: NodeJS.ProcessEnv = {}, port?: number): Promise<ApiProcess> {
-    port ??= await anyFreePort();
+    port ??= await freePort();
     const url = `http://127.0.0.1:${port}`;
     const child = this.track(
       spawn(process.execPath, [API_MAIN], {

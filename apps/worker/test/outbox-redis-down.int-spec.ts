@@ -1,25 +1,16 @@
 // Redis stopped while reshipments are created: the API still answers (PostgreSQL holds the request
 // and its outbox row), and once Redis is back the worker's relay delivers every request exactly once.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { closeFactories, createTicket, createUser, testQuery } from '@shopdesk/testing/factories';
 import { loginAs, startTestServer, type TestServer } from '@shopdesk/testing/test-server';
 import { SANDBOX_API_KEY, SANDBOX_CALLBACK_SECRET, startWarehouseSandbox } from '@shopdesk/testing/warehouse-sandbox';
+import { freePort } from '@shopdesk/testing/net';
 import { startWorkerProcess, waitFor, type WorkerProcess } from '@shopdesk/testing/worker-process';
 
 jest.setTimeout(90_000);
 
 const API_KEY = SANDBOX_API_KEY;
 const CALLBACK_SECRET = SANDBOX_CALLBACK_SECRET;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** A Redis of our own, so stopping it disturbs nothing else on the machine. */
 function startRedis(port: number): Promise<ChildProcess> {
