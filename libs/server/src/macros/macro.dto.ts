@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { MACRO_BODY_MAX, MACRO_TITLE_MAX, type MacroInput } from '@shopdesk/contracts/macros';
 
 export class MacroBodyDto {
@@ -17,6 +17,7 @@ export class MacroDto implements MacroInput {
   shared?: boolean;
 
   @ApiProperty({ type: MacroBodyDto })
+  @IsObject() // ValidateNested alone lets a missing body through (it became a 500 in the service)
   @ValidateNested()
   @Type(() => MacroBodyDto)
   body: MacroBodyDto;

@@ -1,0 +1,32 @@
+import type { ArgumentMetadata } from '@nestjs/common';
+import { DomainError } from './domain-error';
+import { createValidationPipe, flattenValidationErrors, nulPath } from './validation.pipe';
+
+describe('input validation pipe', () => {
+  const body: ArgumentMetadata = { type: 'body', metatype: Object, data: undefined };
+
+  it('finds U+0000 in nested strings and in object keys', () => {
+    expect(nulPath({ a: [{ b: 'ok' }, { c: 'x\u0000y' }] })).toBe('a.1.c');
+    expect(nulPath({ ['k\u0000']: 1 })).toBe('k\u0000');
+    expect(nulPath({ a: '한글 😀', n: 1, b: null, buf: Buffer.from([0]) })).toBeNull();
+  });
+
+  it('refuses NUL as a 422 naming the field, also for untyped (public) bodies', async () => {
+    const pipe = createValidationPipe();
+    const err = await pipe.transform({ body: 'hi\u0000' }, body).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DomainError);
+    expect((err as DomainError).code).toBe('VALIDATION_FAILED');
+    expect((err as DomainError).errors).toEqual({ body: 'must not contain NUL (\\u0000)' });
+    await expect(pipe.transform({ body: 'hi' }, body)).resolves.toEqual({ body: 'hi' });
+  });
+
+  it('names nested fields without building a RegExp from client-chosen keys', () => {
+    const huge = '<'.repeat(100_000);
+    const out = flattenValidationErrors([
+      { property: huge, constraints: { whitelist: `property ${huge} should not exist` }, children: [] },
+      { property: 'items', children: [{ property: '0', children: [{ property: 'qty', constraints: { min: 'qty must not be less than 1' }, children: [] }] }] },
+    ]);
+    expect(out[huge]).toBe(`property ${huge} should not exist`);
+    expect(out['items.0.qty']).toBe('items.0.qty must not be less than 1');
+  });
+});
