@@ -21,6 +21,10 @@ async function bootstrap(): Promise<void> {
   // never finish closing: once closing, every answer says `Connection: close`, idle sockets are
   // closed at once, and whatever still hangs (e.g. a live stream) is cut after the grace period.
   const server = app.getHttpServer() as Server;
+  // Idle keep-alive sockets outlive any client's own idle timeout (undici 4 s, browsers, proxies 60 s),
+  // so the client always closes first and never reuses a socket the server is closing at that moment.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   let closing = false;
   server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
     if (closing) res.setHeader('Connection', 'close');

@@ -3,7 +3,7 @@
 // stored and applied once; each shipment must end where an in-order replay of its events ends.
 import { randomInt } from 'node:crypto';
 import { genericSignatureHeader } from '@shopdesk/server/couriers/providers/signatures';
-import { call, type ChaosRun, GENERIC_WEBHOOK_SECRET, login, pool } from './harness';
+import { call, type ChaosRun, GENERIC_WEBHOOK_SECRET, login, networkErrorCode, pool } from './harness';
 import { check, type ScenarioResult } from './report';
 import type { Scenario } from './scenario';
 
@@ -137,10 +137,15 @@ export const courierStorm: Scenario<CourierStormSize> = {
     let badAnswered401 = 0;
     let reportedDuplicates = 0;
     let networkErrors = 0;
+    const networkErrorKinds: Record<string, number> = {};
     const t0 = Date.now();
     await pool(deliveries.length, size.concurrency, async (i) => {
       const d = deliveries[i];
-      const r = await call(`${api.url}/webhooks/couriers/generic`, { body: d.body, headers: signatureFor(d) }).catch(() => null);
+      const r = await call(`${api.url}/webhooks/couriers/generic`, { body: d.body, headers: signatureFor(d) }).catch((err: unknown) => {
+        const code = networkErrorCode(err);
+        networkErrorKinds[code] = (networkErrorKinds[code] ?? 0) + 1;
+        return null;
+      });
       if (!r) {
         networkErrors++;
         return;
@@ -233,7 +238,7 @@ export const courierStorm: Scenario<CourierStormSize> = {
           `${shipments.length} shipments, ${mismatched.length} differ, ${missingShipments} missing` +
             (mismatched[0] ? ` (e.g. ${mismatched[0].waybill}: ${mismatched[0].status}, expected ${expected.get(mismatched[0].waybill)?.status})` : ''),
         ),
-        check('no 5xx, no network errors', http5xx === 0 && networkErrors === 0, `${http5xx} answers ≥ 500, ${networkErrors} network errors`),
+        check('no 5xx, no network errors', http5xx === 0 && networkErrors === 0, `${http5xx} answers ≥ 500, ${networkErrors} network errors ${JSON.stringify(networkErrorKinds)}`),
       ],
     };
   },

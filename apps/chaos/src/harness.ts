@@ -348,6 +348,12 @@ export async function login(apiUrl: string, email = 'agent@shopdesk.test', passw
   return cookie.split(';')[0];
 }
 
+/** What a failed fetch met: ECONNRESET, UND_ERR_SOCKET, TimeoutError, … */
+export function networkErrorCode(err: unknown): string {
+  const e = err as { cause?: { code?: string; message?: string }; name?: string; message?: string };
+  return e.cause?.code ?? e.cause?.message ?? e.name ?? String(err);
+}
+
 /** JSON over fetch with a session cookie; never throws on a status, returns it with the body. */
 export async function call<T = any>(
   url: string,

@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import { QueueName } from '@shopdesk/server/core/queue/queue-names';
 import { redisOptionsFromUrl } from '@shopdesk/server/core/queue/redis-options';
 import { micropaymentSubmission } from '@shopdesk/testing/public-form';
-import { call, type ChaosRun, login, pool, sleep } from './harness';
+import { call, type ChaosRun, login, networkErrorCode, pool, sleep } from './harness';
 import { check, type ScenarioResult } from './report';
 import type { Scenario } from './scenario';
 
@@ -26,11 +26,6 @@ interface Outcome {
   kind: 'list' | 'form';
   reference?: string;
 }
-
-const errorCode = (err: unknown): string => {
-  const e = err as { cause?: { code?: string; message?: string }; name?: string; message?: string };
-  return e.cause?.code ?? e.cause?.message ?? e.name ?? String(err);
-};
 
 export const sigterm: Scenario<SigtermSize> = {
   name: 'sigterm',
@@ -63,7 +58,7 @@ export const sigterm: Scenario<SigtermSize> = {
           o.status = r.status;
           if (kind === 'form' && r.status === 201) o.reference = r.body.reference;
         } catch (err) {
-          o.error = errorCode(err);
+          o.error = networkErrorCode(err);
         }
         o.end = Date.now();
         outcomes.push(o);

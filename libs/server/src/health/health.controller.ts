@@ -33,14 +33,19 @@ export class HealthController {
       () => this.db.pingCheck('postgres', { timeout: 2_000 }),
       async () => {
         const indicator = this.indicators.check('redis');
+        let timer: NodeJS.Timeout | undefined;
         try {
           const pong = await Promise.race([
             this.redis.ping(),
-            new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000)),
+            new Promise<never>((_, reject) => {
+              timer = setTimeout(() => reject(new Error('timeout')), 2_000);
+            }),
           ]);
           return pong === 'PONG' ? indicator.up() : indicator.down({ message: `unexpected reply ${pong}` });
         } catch (e) {
           return indicator.down({ message: (e as Error).message });
+        } finally {
+          clearTimeout(timer);
         }
       },
     ]);
