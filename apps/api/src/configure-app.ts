@@ -2,6 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -18,6 +20,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  answerMalformedRequestsWithJson(app.getHttpServer() as Server);
   app.use(requestIdMiddleware);
   app.use(app.get(MetricsService).httpMiddleware());
   // helmet's defaults (nosniff, frame denial, HSTS, no referrer leaks, ...) with a CSP the admin,
@@ -100,4 +103,29 @@ export function configureApp(app: NestExpressApplication): void {
   } else {
     app.get(Logger).warn(`Admin UI not built (${adminDist} missing): run npm run build:admin`);
   }
+}
+
+const CLIENT_ERRORS: Record<string, { status: string; body: { code: string; message: string } }> = {
+  HPE_HEADER_OVERFLOW: {
+    status: '431 Request Header Fields Too Large',
+    body: { code: 'PAYLOAD_TOO_LARGE', message: '요청 주소나 헤더가 너무 깁니다 (최대 16 KB). / The request URL or headers are too long (16 KB at most).' },
+  },
+};
+
+/**
+ * Requests Node refuses before Express sees them (headers or URL over 16 KB, broken HTTP) get the
+ * same JSON error shape as everything else instead of Node's bare status line.
+ */
+function answerMalformedRequestsWithJson(server: Server): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || (err as { code?: string }).code === 'ECONNRESET') return socket.destroy();
+    const known = CLIENT_ERRORS[err.code ?? ''] ?? {
+      status: '400 Bad Request',
+      body: { code: 'MALFORMED_REQUEST', message: '요청 형식이 올바르지 않습니다. / The request is malformed.' },
+    };
+    const body = JSON.stringify(known.body);
+    socket.end(
+      `HTTP/1.1 ${known.status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
 }

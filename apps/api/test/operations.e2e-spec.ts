@@ -75,6 +75,12 @@ describe('operations: health, metrics, request ids, headers (e2e)', () => {
     expect(post.body.message).toMatch(/허용되지 않은 출처/);
   });
 
+  it('answers a request whose headers or URL are over 16 KB with the JSON error shape (431)', async () => {
+    const long = await fetch(`${server.baseUrl}/tickets?q=${'가'.repeat(6_000)}`);
+    expect(long.status).toBe(431);
+    expect(await long.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('16 KB') });
+  });
+
   it('requires the bearer token for /metrics once METRICS_TOKEN is set', async () => {
     await withTestServer({ METRICS_TOKEN: 'metrics-token-for-tests-0123' }, async (s) => {
       const r = () => request(s.app.getHttpServer());
