@@ -28,7 +28,7 @@ import { TicketsService } from '../tickets/tickets.service';
 import { CustomerAccessService } from './customer-access.service';
 import { idempotencyKeyHash, openResponse, requestFingerprint, sealResponse, signFormToken, verifyFormToken, type Sealed } from './public-crypto';
 import { buildSituations, findSituation } from './public-situations';
-import pLimit from 'p-limit';
+import { WriteTurns } from './write-turns';
 
 const FORM_TOKEN_MAX_AGE_MS = 24 * 3_600_000;
 const SITUATIONS_CACHE_MS = 30_000;
@@ -56,7 +56,7 @@ const msg = bilingual;
 export class PublicIntakeService {
   private readonly logger = new Logger(PublicIntakeService.name);
   private readonly formSecret: string;
-  private readonly writeTurns: pLimit.Limit;
+  private readonly writeTurns: WriteTurns;
   private situationsCache: { at: number; value: PublicSituation[] } | null = null;
 
   constructor(
@@ -70,7 +70,7 @@ export class PublicIntakeService {
     private readonly mail: OutboundMailService,
     @Inject(ThrottlerStorage) private readonly limits: ThrottlerStorage,
   ) {
-    this.writeTurns = pLimit(config.publicForm.intakeConcurrency);
+    this.writeTurns = new WriteTurns(config.publicForm.intakeConcurrency, config.publicForm.intakeMaxWaiting);
     this.formSecret = config.publicForm.formTokenSecret ?? randomBytes(32).toString('hex');
     if (!config.publicForm.formTokenSecret) {
       this.logger.warn('FORM_TOKEN_SECRET is not set: using a per-process secret (fine for one API instance in development)');
@@ -181,11 +181,11 @@ export class PublicIntakeService {
    * A queue longer than `intakeMaxWaiting` is answered 503 with Retry-After (nothing written).
    */
   private takeTurn<T>(write: () => Promise<T>): Promise<T> {
-    const turns = this.writeTurns;
-    if (turns.activeCount >= this.config.publicForm.intakeConcurrency && turns.pendingCount >= this.config.publicForm.intakeMaxWaiting) {
+    const turn = this.writeTurns.run(write);
+    if (!turn) {
       throw new DomainError('SERVICE_UNAVAILABLE', msg('지금 접수가 몰려 있습니다. 잠시 후 다시 제출해 주세요.', 'Too many submissions right now; please submit again shortly.'));
     }
-    return this.writeTurns(write);
+    return turn;
   }
 
   private checkFillTime(formToken: string): void {
