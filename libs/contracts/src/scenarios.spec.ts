@@ -1,5 +1,6 @@
 import { SEED_TEMPLATES } from '@shopdesk/server/scenarios/seed-templates';
-import { REPLY_VARIABLES, replyVariables, validateTemplate, type TemplateInput } from './scenarios';
+import { validateTemplate } from './scenario-schema';
+import { REPLY_VARIABLES, replyVariables, type TemplateInput } from './scenarios';
 import { TICKET_TYPES } from './tickets';
 
 const KEYS = ['missing_item', 'lost_high_value', 'refund_refused', 'micropayment_cancel', 'seller_unreachable'];

@@ -1,5 +1,5 @@
 import type { SlaPolicyRecord } from '@shopdesk/contracts/sla';
-import { slaPolicyInputSchema } from '@shopdesk/contracts/sla';
+import { slaPolicyInputSchema } from '@shopdesk/contracts/sla-schema';
 import { cleanFilter, policyDefaults, toPolicyInput, validatePolicyForm, type PolicyFormValues } from './policy-form';
 
 const record: SlaPolicyRecord = {

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { validateTemplate, type TemplateRecord } from '@shopdesk/contracts/scenarios';
+import { validateTemplate } from '@shopdesk/contracts/scenario-schema';
+import type { TemplateRecord } from '@shopdesk/contracts/scenarios';
 import type { AuthUser } from '../auth/actor';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { contentRange, parseListQuery, type RawListQuery } from '../core/http/list-query';

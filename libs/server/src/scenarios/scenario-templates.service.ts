@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { validateTemplate, type TemplateInput, type TemplateRecord } from '@shopdesk/contracts/scenarios';
+import { validateTemplate } from '@shopdesk/contracts/scenario-schema';
+import type { TemplateInput, TemplateRecord } from '@shopdesk/contracts/scenarios';
 import { TICKET_TYPES } from '@shopdesk/contracts/tickets';
 import { containsPattern } from '../core/db/like-pattern';
 import { DomainError } from '../core/errors/domain-error';

@@ -1,4 +1,4 @@
-import { validateTemplate } from '@shopdesk/contracts/scenarios';
+import { validateTemplate } from '@shopdesk/contracts/scenario-schema';
 import { SEED_TEMPLATES } from '@shopdesk/server/scenarios/seed-templates';
 import { describeRule, describeTrigger } from './describe-template';
 import {

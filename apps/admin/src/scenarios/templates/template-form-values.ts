@@ -1,4 +1,4 @@
-import { validateTemplate, type TemplateDefinition } from '@shopdesk/contracts/scenarios';
+import { validateTemplate, type TemplateDefinition } from '@shopdesk/contracts/scenario-schema';
 
 // The template form edits key/type/title/active as inputs and the definition as JSON text
 // (`definitionText`), which may be unparsable while being typed.
