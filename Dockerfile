@@ -44,4 +44,4 @@ RUN mkdir -p /app/var/attachments && chown node:node /app/var /app/var/attachmen
 USER node
 EXPOSE 3000
 # The API's health check is in docker-compose.yml (the worker has no HTTP port).
-CMD ["sh", "-c", "node apps/api/dist/cli.js migrate && node apps/api/dist/cli.js seed && exec node apps/api/dist/main.js"]
+CMD ["sh", "-c", "node apps/api/dist/cli.js migrate && node apps/api/dist/cli.js seed && exec node --max-old-space-size=192 apps/api/dist/main.js"]

@@ -44,6 +44,11 @@ const PORT = process.env.PORT || '3000';
 const DATA_ROOT = path.resolve(ROOT, process.env.SHOPDESK_DATA_DIR || '.data');
 const HEALTH_TIMEOUT_MS = (Number(process.env.SHOPDESK_HEALTH_TIMEOUT) || 120) * 1000;
 
+// The API's V8 heap is capped so its memory stays within what one small instance is given (≤ 250 MB RSS under
+// load, docs/benchmarks.md); without a cap V8 lets the heap grow long before it collects. Same flag in the
+// Dockerfile, docker-compose.yml and the benches (apps/bench/src/bench-env.ts).
+const API_NODE_FLAGS = ['--max-old-space-size=192'];
+
 const dist = {
   cli: path.join(ROOT, 'apps/api/dist/cli.js'),
   api: path.join(ROOT, 'apps/api/dist/main.js'),
@@ -164,13 +169,13 @@ async function main() {
     supervise('tsc', process.execPath, [
       bin('typescript/bin/tsc'), '-b', 'apps/api', 'apps/worker', 'migrations', '--watch', '--preserveWatchOutput',
     ], env);
-    supervise('api', process.execPath, ['--watch', '--watch-preserve-output', dist.api], env);
+    supervise('api', process.execPath, [...API_NODE_FLAGS, '--watch', '--watch-preserve-output', dist.api], env);
     supervise('worker', process.execPath, ['--watch', '--watch-preserve-output', dist.worker], env);
     supervise('vite', process.execPath, [bin('vite/bin/vite.js'), '--config', 'apps/admin/vite.config.ts'], env);
     supervise('vite-support', process.execPath, [bin('vite/bin/vite.js'), '--config', 'apps/support/vite.config.ts'], env);
   } else {
     say('API 서버와 워커 시작', 'starting the API server and the worker');
-    supervise('api', process.execPath, [dist.api], env);
+    supervise('api', process.execPath, [...API_NODE_FLAGS, dist.api], env);
     supervise('worker', process.execPath, [dist.worker], env);
   }
 

@@ -139,6 +139,11 @@ export const API_MAIN = join(__dirname, '../../api/dist/main.js');
 export const WORKER_MAIN = join(__dirname, '../../worker/dist/main.js');
 
 /** Seconds each measured figure runs for (HTTP load and its ceilings). */
+/**
+ * Node flags for the spawned API: the heap cap it runs with in production (apps/launcher/start.mjs,
+ * Dockerfile, docker-compose.yml), then any extra ones, e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+ */
+export const apiNodeArgs = () => ['--max-old-space-size=192', ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
 export const benchDuration = () => Number(process.env.BENCH_DURATION ?? 10);
 export const benchRuns = () => Number(process.env.BENCH_RUNS ?? 3);
 export const benchConcurrency = (fallback: number) => Number(process.env.BENCH_CONCURRENCY ?? fallback);

@@ -20,7 +20,7 @@ import { signFormToken } from '@shopdesk/server/customer-portal/public-crypto';
 import { ScenarioTemplatesService } from '@shopdesk/server/scenarios/scenario-templates.service';
 import { SEED_TEMPLATES } from '@shopdesk/server/scenarios/seed-templates';
 import { TicketingModule } from '@shopdesk/server/ticketing.module';
-import { API_MAIN, freePort, peakRssMb, prepareOwnBenchDatabase, publicFormLoadEnv, stopProcess, waitForHealth, WORKER_MAIN } from './bench-env';
+import { API_MAIN, apiNodeArgs, freePort, peakRssMb, prepareOwnBenchDatabase, publicFormLoadEnv, stopProcess, waitForHealth, WORKER_MAIN } from './bench-env';
 import { loadHttp, statusSummary } from './http-load';
 import { type BenchResult, ms, rateFor, summarize } from './stats';
 
@@ -106,7 +106,6 @@ export async function benchIntake(opts: IntakeOptions): Promise<BenchResult> {
   await seedFormTemplates();
 
   const port = await freePort();
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean); // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
   const env = publicFormLoadEnv({
     port,
     databaseUrl: url,
@@ -117,7 +116,7 @@ export async function benchIntake(opts: IntakeOptions): Promise<BenchResult> {
   let api: ChildProcess | null = null;
   let worker: ChildProcess | null = null;
   try {
-    api = spawn(process.execPath, [...nodeArgs, API_MAIN], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    api = spawn(process.execPath, [...apiNodeArgs(), API_MAIN], { env, stdio: ['ignore', 'inherit', 'inherit'] });
     worker = spawn(process.execPath, [WORKER_MAIN], { env, stdio: ['ignore', 'inherit', 'inherit'] });
     await waitForHealth(api, port);
     const target = `http://127.0.0.1:${port}/public/tickets`;

@@ -13,7 +13,7 @@ import type { PublicFormInfo, PublicTicketCreated } from '@shopdesk/contracts/pu
 import type { TicketRecord } from '@shopdesk/contracts/tickets';
 import { loadConfig } from '@shopdesk/server/core/config/app-config';
 import { hashPassword } from '@shopdesk/server/users/password';
-import { API_MAIN, freePort, peakRssMb, prepareOwnBenchDatabase, publicFormLoadEnv, stopProcess, waitForHealth, WORKER_MAIN } from './bench-env';
+import { API_MAIN, apiNodeArgs, freePort, peakRssMb, prepareOwnBenchDatabase, publicFormLoadEnv, stopProcess, waitForHealth, WORKER_MAIN } from './bench-env';
 import { FORM_SECRET, seedFormTemplates, submission } from './intake.bench';
 import { type BenchFigure, type BenchResult, ms, summarize } from './stats';
 
@@ -114,7 +114,7 @@ export async function benchSoak(opts: SoakOptions): Promise<BenchResult> {
   let api: ChildProcess | null = null;
   let worker: ChildProcess | null = null;
   try {
-    api = spawn(process.execPath, [API_MAIN], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    api = spawn(process.execPath, [...apiNodeArgs(), API_MAIN], { env, stdio: ['ignore', 'inherit', 'inherit'] });
     worker = spawn(process.execPath, [WORKER_MAIN], { env, stdio: ['ignore', 'inherit', 'inherit'] });
     await waitForHealth(api, port);
     const base = `http://127.0.0.1:${port}`;

@@ -17,7 +17,7 @@ import { redisOptionsFromUrl } from '@shopdesk/server/core/queue/redis-options';
 import { TicketingModule } from '@shopdesk/server/ticketing.module';
 import { TICKET_LIST_SPEC, TicketsService } from '@shopdesk/server/tickets/tickets.service';
 import { hashPassword } from '@shopdesk/server/users/password';
-import { API_MAIN, freePort, prepareBenchDatabase, stopProcess, waitForHealth } from './bench-env';
+import { API_MAIN, apiNodeArgs, freePort, prepareBenchDatabase, stopProcess, waitForHealth } from './bench-env';
 import { loadHttp } from './http-load';
 import { type BenchFigure, type BenchResult, ms, summarize } from './stats';
 
@@ -138,7 +138,7 @@ export async function benchViews(opts: { tickets: number; samples: number }): Pr
   const me = agentIds[0];
 
   const port = await freePort();
-  const api = spawn(process.execPath, [API_MAIN], {
+  const api = spawn(process.execPath, [...apiNodeArgs(), API_MAIN], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -261,8 +261,9 @@ export class TicketsService {
     const { count, page } = this.listStatements(query, viewerId);
     // Bounded count: never scan the whole table just to print "of N".
     const cap = this.config.listCountCap;
-    const [{ n }] = (await this.db.query(count.sql, count.params)) as { n: number }[];
-    const rows = (await page.getMany()).map(toTicketRecord);
+    // Two pooled connections at once: the page does not wait for the count's round trip.
+    const [[{ n }], entities] = await Promise.all([this.db.query(count.sql, count.params) as Promise<{ n: number }[]>, page.getMany()]);
+    const rows = entities.map(toTicketRecord);
     if (typeof query.filter.q === 'string') await attachSearchMatches(this.db.manager, rows, query.filter.q);
     return { rows, total: Math.min(n, cap), capped: n > cap };
   }
