@@ -108,9 +108,20 @@ export class SlaService implements OnModuleInit {
 
   private async onTicketChange(ctx: TicketChangeContext) {
     const { m, ticket: t, before, drafts, at } = ctx;
+    // Only a new ticket, a message, or a change of status, priority, template or tags moves a timer:
+    // other changes (fields, checklist, assignee…) skip the timer read altogether.
+    const moves =
+      before === null ||
+      before.status !== t.status ||
+      before.priority !== t.priority ||
+      before.templateKey !== t.templateKey ||
+      before.tags.join() !== t.tags.join() ||
+      drafts.some((d) => d.kind === 'message_added');
+    if (!moves) return;
     const loaded = await this.policies(m);
     const policy = matchPolicy(loaded.policies, t);
-    const rows = await m.getRepository(TicketSlaEntity).findBy({ ticketId: t.id });
+    // A ticket being created has no timers yet.
+    const rows = before === null ? [] : await m.getRepository(TicketSlaEntity).findBy({ ticketId: t.id });
     const byTarget = new Map(rows.map((r) => [r.target, r]));
     if (!policy && rows.length === 0) return;
     const changed = new Map<SlaTarget, TicketSlaEntity>();
