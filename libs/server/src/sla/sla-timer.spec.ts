@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { BusinessCalendar, DEFAULT_WEEKLY_HOURS } from './business-calendar';
 import { clockFor } from './sla.service';
-import { fulfilTimer, pauseTimer, pendingRungs, reopenTimer, replanTimer, resumeTimer, startTimer } from './sla-timer';
+import { fulfilTimer, nextRung, pauseTimer, pendingRungs, reopenTimer, replanTimer, resumeTimer, startTimer } from './sla-timer';
 
 const cal = new BusinessCalendar({ weekly: DEFAULT_WEEKLY_HOURS, closedDays: [], publicHolidays: true });
 const business = clockFor(true, cal);
@@ -19,6 +19,17 @@ describe('SLA timer', () => {
       ['escalate', kst('2026-11-23T12:30:00')],
       ['raise_priority', kst('2026-11-23T13:00:00')],
     ]);
+  });
+
+  it('queues only the next rung: the earliest, the ladder order on equal times, none when nothing is pending', () => {
+    const t = startTimer(wall, { minutes: 60, business: false }, kst('2026-11-23T09:00:00'), false);
+    expect(nextRung(pendingRungs(wall, t, ladder))).toMatchObject({ rung: 'warning', fireAt: kst('2026-11-23T09:45:00') });
+    const warned = { ...t, rungsDone: ['warning' as const] };
+    expect(nextRung(pendingRungs(wall, warned, ladder))).toMatchObject({ rung: 'breach', fireAt: kst('2026-11-23T10:00:00') });
+    const sameTime = { warningPercent: 75, escalateAfterSeconds: 0, raisePriorityAfterSeconds: 0 };
+    const breached = { ...warned, state: 'breached' as const, rungsDone: ['warning' as const, 'breach' as const] };
+    expect(nextRung(pendingRungs(wall, breached, sameTime))?.rung).toBe('escalate');
+    expect(nextRung(pendingRungs(wall, fulfilTimer(t, kst('2026-11-23T09:10:00')), ladder))).toBeUndefined();
   });
 
   it('skips 설날 (2026-02-16..18) in business time', () => {

@@ -109,3 +109,8 @@ export function pendingRungs(clock: SlaClock, t: TimerState, ladder: SlaLadder):
   }
   return out;
 }
+
+/** The rung that fires first (the ladder's order on equal times): the only one a timer keeps queued. */
+export function nextRung<R extends { fireAt: Date }>(pending: R[]): R | undefined {
+  return pending.reduce<R | undefined>((first, r) => (!first || r.fireAt.getTime() < first.fireAt.getTime() ? r : first), undefined);
+}

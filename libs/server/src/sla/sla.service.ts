@@ -19,6 +19,7 @@ import { SlaPolicyEntity } from './sla-policy.entity';
 import {
   fulfilTimer,
   pauseTimer,
+  nextRung,
   pendingRungs,
   reopenTimer,
   replanTimer,
@@ -200,16 +201,17 @@ export class SlaService implements OnModuleInit {
     return { afterCommit: () => this.enqueue(jobs) };
   }
 
+  /**
+   * The job of the timer's next rung only (none when nothing is pending). Each rung, once fired,
+   * queues the one after it, so Redis holds one delayed job per live timer instead of one per rung:
+   * a rebuild after Redis loss adds a third as many jobs. A lost hand-over is re-created by the
+   * minute-by-minute reconcile (and fires marked late).
+   */
   private jobsFor(r: TicketSlaEntity, p: SlaPolicyEntity | undefined, loaded: LoadedPolicies): FireSlaRungPayload[] {
     if (!p) return [];
     const clock = clockFor(r.business, loaded.calendars.get(p.calendarId) ?? null);
-    return pendingRungs(clock, r, p.ladder).map(({ rung, fireAt }) => ({
-      ticketId: r.ticketId,
-      target: r.target,
-      rung,
-      planVersion: r.planVersion,
-      fireAt: fireAt.getTime(),
-    }));
+    const next = nextRung(pendingRungs(clock, r, p.ladder));
+    return next ? [{ ticketId: r.ticketId, target: r.target, rung: next.rung, planVersion: r.planVersion, fireAt: next.fireAt.getTime() }] : [];
   }
 
   async enqueue(jobs: FireSlaRungPayload[]): Promise<void> {
@@ -229,6 +231,7 @@ export class SlaService implements OnModuleInit {
   /** Applies one rung if it is still due under the same plan; otherwise does nothing. */
   async fireRung(p: FireSlaRungPayload): Promise<'fired' | 'stale'> {
     let outcome: 'fired' | 'stale' = 'stale';
+    let following: FireSlaRungPayload[] = [];
     await this.tickets.applyChange(p.ticketId, SYSTEM_ACTOR, { allowClosed: true }, async (t, at, m) => {
       const row = await m.getRepository(TicketSlaEntity).findOneBy({ ticketId: p.ticketId, target: p.target });
       if (!row || row.planVersion !== p.planVersion || row.fulfilledAt || row.rungsDone.includes(p.rung)) return [];
@@ -266,11 +269,14 @@ export class SlaService implements OnModuleInit {
       }
       row.rungsDone = SLA_RUNGS.filter((r) => done.has(r));
       await m.getRepository(TicketSlaEntity).save(row);
+      following = this.jobsFor(row, policy, await this.policies(m));
       const others = await m.getRepository(TicketSlaEntity).findBy({ ticketId: t.id });
       t.slaDueAt = minDate(others.filter((r) => r.state === 'active' && !r.fulfilledAt).map((r) => r.dueAt));
       outcome = 'fired';
       return drafts;
     });
+    // The next rung of this timer (set only when this one fired), now that this one is committed.
+    await this.enqueue(following);
     return outcome;
   }
 
