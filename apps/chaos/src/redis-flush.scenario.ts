@@ -6,7 +6,7 @@
 import IORedis from 'ioredis';
 import { SLA_RUNGS, type SlaLadder, type SlaRung } from '@shopdesk/contracts/sla';
 import { clockFor } from '@shopdesk/server/sla/sla.service';
-import { pendingRungs, type TimerState } from '@shopdesk/server/sla/sla-timer';
+import { nextRung, pendingRungs, type TimerState } from '@shopdesk/server/sla/sla-timer';
 import { startSmtpCatcher } from '@shopdesk/testing/smtp-catcher';
 import { call, type ChaosRun, login, pool, sleep } from './harness';
 import { check, type ScenarioResult } from './report';
@@ -112,8 +112,13 @@ export const redisFlush: Scenario<RedisFlushSize> = {
         )
       ).rows as TimerRow[];
     const clock = clockFor(false, null);
-    const pendingOf = (rows: TimerRow[]) =>
-      rows.flatMap((r) => pendingRungs(clock, r, LADDER).map((p) => ({ ...p, key: `${QUEUE_PREFIX}:sla-ladder:sla-${r.ticketId}-${r.target}-${p.rung}-${r.planVersion}` })));
+    const pendingOf = (rows: TimerRow[]) => rows.flatMap((r) => pendingRungs(clock, r, LADDER));
+    /** The job each live timer must have queued: its next rung (each fired rung queues the one after it). */
+    const queuedKeysOf = (rows: TimerRow[]) =>
+      rows.flatMap((r) => {
+        const next = nextRung(pendingRungs(clock, r, LADDER));
+        return next ? [`${QUEUE_PREFIX}:sla-ladder:sla-${r.ticketId}-${r.target}-${next.rung}-${r.planVersion}`] : [];
+      });
     const unfinished = async () => {
       const [r] = (
         await db.query(
@@ -135,7 +140,7 @@ export const redisFlush: Scenario<RedisFlushSize> = {
             try {
               const schedules = await Promise.all(SCHEDULED_QUEUES.map((q) => redis.exists(`${QUEUE_PREFIX}:${q}:repeat`)));
               if (schedules.some((n) => n !== 1)) return undefined;
-              const keys = pendingOf(await timers()).map((p) => p.key);
+              const keys = queuedKeysOf(await timers());
               return keys.length === 0 || (await redis.exists(...keys)) === keys.length ? true : undefined;
             } catch {
               return undefined; // Redis not back yet
