@@ -2,7 +2,14 @@ import { Processor } from '@nestjs/bullmq';
 import { TracedWorkerHost } from '../core/queue/traced-worker-host';
 import type { Job } from 'bullmq';
 import { QueueName } from '../core/queue/queue-names';
-import { APPLY_COURIER_EVENT, RECONCILE_COURIER_EVENTS, type ApplyCourierEventPayload } from './courier-events.job';
+import {
+  APPLY_COURIER_EVENT,
+  APPLY_COURIER_EVENTS,
+  APPLY_COURIER_EVENTS_MAX,
+  RECONCILE_COURIER_EVENTS,
+  type ApplyCourierEventPayload,
+  type ApplyCourierEventsPayload,
+} from './courier-events.job';
 import { CourierEventsService } from './courier-events.service';
 import { CourierEventsReconciler } from './courier-events.reconciler';
 
@@ -22,6 +29,21 @@ export class CourierEventsProcessor extends TracedWorkerHost {
         const { courierEventId } = job.data as ApplyCourierEventPayload;
         if (typeof courierEventId !== 'string' || !/^\d+$/.test(courierEventId)) throw new Error(`Bad payload in ${job.id}`);
         return this.events.apply(courierEventId);
+      }
+      case APPLY_COURIER_EVENTS: {
+        const { courierEventIds } = job.data as ApplyCourierEventsPayload;
+        if (
+          !Array.isArray(courierEventIds) ||
+          courierEventIds.length === 0 ||
+          courierEventIds.length > APPLY_COURIER_EVENTS_MAX ||
+          !courierEventIds.every((id) => typeof id === 'string' && /^\d+$/.test(id))
+        ) {
+          throw new Error(`Bad payload in ${job.id}`);
+        }
+        const outcomes = await this.events.applyMany(courierEventIds);
+        const counts: Record<string, number> = {};
+        for (const o of outcomes.values()) counts[o] = (counts[o] ?? 0) + 1;
+        return counts;
       }
       case RECONCILE_COURIER_EVENTS:
         return this.reconciler.requeueUnapplied();

@@ -45,7 +45,14 @@ export class CourierWebhooksController {
     );
     try {
       const result = await this.webhooks.receive({ provider, rawBody: req.rawBody, headers, ip: req.ip, token });
-      res.status(200).json(provider === 'sweettracker' ? result.ack : { ...((result.ack as object) ?? {}), accepted: result.accepted, duplicates: result.duplicates });
+      const body = provider === 'sweettracker' ? result.ack : { ...((result.ack as object) ?? {}), accepted: result.accepted, duplicates: result.duplicates };
+      // The same JSON as res.json() without Express's send path (ETag hashing, freshness check),
+      // which a webhook acknowledgement never needs: this is the hottest route under a courier storm.
+      const text = JSON.stringify(body);
+      res.statusCode = 200;
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Content-Length', Buffer.byteLength(text));
+      res.end(text);
     } catch (err) {
       if (err instanceof WebhookRejected) {
         this.metrics.webhookRejected(provider, err.status);

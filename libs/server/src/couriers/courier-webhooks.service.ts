@@ -8,13 +8,20 @@ import type { CourierProvider } from '@shopdesk/contracts/couriers';
 import { APP_CONFIG, type AppConfig } from '../core/config/app-config';
 import { QueueName } from '../core/queue/queue-names';
 import {
-  APPLY_COURIER_EVENT,
   APPLY_COURIER_EVENT_OPTIONS,
-  courierEventJobId,
-  type ApplyCourierEventPayload,
+  APPLY_COURIER_EVENTS,
+  APPLY_COURIER_EVENTS_MAX,
+  courierEventsJobId,
+  type ApplyCourierEventsPayload,
 } from './courier-events.job';
+import { CourierEventBatcher, type ScanToStore } from './courier-event-batcher';
 import { adapterFor, rawPayloadObject, WebhookRejected } from './providers/provider';
-import { withRequestId } from '../core/request-context/request-context';
+import { currentRequestId } from '../core/request-context/request-context';
+
+/** A stored batch closes at this many scans (one INSERT, 11 parameters a row). */
+const BATCH_MAX_ROWS = 500;
+/** Columns of one courier_events row as the INSERT lists them. */
+const COLUMNS = 11;
 
 export interface WebhookDelivery {
   provider: CourierProvider;
@@ -33,12 +40,17 @@ export interface WebhookDelivery {
 @Injectable()
 export class CourierWebhooksService {
   private readonly logger = new Logger(CourierWebhooksService.name);
+  private readonly batcher: CourierEventBatcher;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectQueue(QueueName.CourierEvents) private readonly queue: Queue<ApplyCourierEventPayload>,
-  ) {}
+    @InjectQueue(QueueName.CourierEvents) private readonly queue: Queue<ApplyCourierEventsPayload>,
+  ) {
+    // Half the pool at most, so the rest of the API keeps connections while webhooks pour in.
+    const maxInFlight = Math.max(1, Math.min(4, Math.floor(config.databasePoolSize / 2)));
+    this.batcher = new CourierEventBatcher((rows) => this.storeAndQueue(rows), { maxRows: BATCH_MAX_ROWS, maxInFlight });
+  }
 
   async receive(d: WebhookDelivery): Promise<{ accepted: number; duplicates: number; ack: unknown }> {
     try {
@@ -80,29 +92,60 @@ export class CourierWebhooksService {
     const scans = adapter.parse(d.rawBody);
     const raw = rawPayloadObject(d.rawBody);
 
-    const ids: string[] = [];
-    let duplicates = 0;
-    for (const s of scans) {
-      const rows = (await this.db.query(
-        `INSERT INTO courier_events (provider, event_id, courier_code, waybill, status, raw_status, occurred_at, location, description, expected_delivery, raw)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (provider, event_id) DO NOTHING RETURNING id`,
-        [d.provider, s.eventId, s.courierCode, s.waybill, s.status, s.rawStatus, s.occurredAt, s.location, s.description, s.expectedDelivery, raw],
-      )) as { id: string }[];
-      if (rows.length) ids.push(String(rows[0].id));
-      else duplicates++;
-    }
-    // Stored before we answer; if Redis is away the reconciler queues them later.
-    await this.queue
-      .addBulk(
-        ids.map((courierEventId) => ({
-          name: APPLY_COURIER_EVENT,
-          data: withRequestId({ courierEventId }),
-          opts: { ...APPLY_COURIER_EVENT_OPTIONS, jobId: courierEventJobId(courierEventId) },
-        })),
-      )
-      .catch((err: unknown) => this.logger.warn({ err }, 'courier events stored but not queued; the reconciler will'));
+    const rawJson = JSON.stringify(raw);
+    const requestId = currentRequestId();
+    // Stored (committed) before we answer, together with the scans of concurrent requests.
+    const { ids, duplicates } = await this.batcher.submit(
+      scans.map((scan): ScanToStore => ({ provider: d.provider, scan, rawJson, requestId })),
+    );
     return { accepted: ids.length, duplicates, ack: adapter.ackBody() };
+  }
+
+  /**
+   * One multi-row INSERT for a batch of distinct scans (ids in their order, null for an event
+   * already stored). The requests are answered once it committed; their new events are queued as
+   * batch jobs right after (if Redis is away the reconciler queues them later: they are stored).
+   */
+  private async storeAndQueue(rows: ScanToStore[]): Promise<{ ids: (string | null)[]; followUp?: Promise<unknown> }> {
+    // In one fixed order (provider, event id): two batches that share events (re-deliveries) then
+    // wait on each other's rows in the same order and cannot deadlock.
+    const ordered = [...rows].sort((a, b) =>
+      a.provider === b.provider ? (a.scan.eventId < b.scan.eventId ? -1 : a.scan.eventId > b.scan.eventId ? 1 : 0) : a.provider < b.provider ? -1 : 1,
+    );
+    const params: unknown[] = [];
+    const values = ordered.map((r, i) => {
+      const s = r.scan;
+      params.push(r.provider, s.eventId, s.courierCode, s.waybill, s.status, s.rawStatus, s.occurredAt, s.location, s.description, s.expectedDelivery, r.rawJson);
+      const b = i * COLUMNS;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9}, $${b + 10}, $${b + 11})`;
+    });
+    const inserted = (await this.db.query(
+      `INSERT INTO courier_events (provider, event_id, courier_code, waybill, status, raw_status, occurred_at, location, description, expected_delivery, raw)
+       VALUES ${values.join(', ')}
+       ON CONFLICT (provider, event_id) DO NOTHING RETURNING id, provider, event_id`,
+      params,
+    )) as { id: string; provider: string; event_id: string }[];
+    const byKey = new Map(inserted.map((r) => [`${r.provider}\u0000${r.event_id}`, String(r.id)]));
+    const ids = rows.map((r) => byKey.get(`${r.provider}\u0000${r.scan.eventId}`) ?? null);
+    return { ids, followUp: this.queueStored(rows, ids) };
+  }
+
+  private async queueStored(rows: ScanToStore[], ids: (string | null)[]): Promise<void> {
+    const fresh = ids.filter((id): id is string => id !== null);
+    if (fresh.length === 0) return;
+    const requestIds = [...new Set(rows.filter((_, i) => ids[i] !== null).map((r) => r.requestId).filter((x): x is string => !!x))];
+    const jobs = [];
+    for (let i = 0; i < fresh.length; i += APPLY_COURIER_EVENTS_MAX) {
+      const courierEventIds = fresh.slice(i, i + APPLY_COURIER_EVENTS_MAX);
+      jobs.push({
+        name: APPLY_COURIER_EVENTS,
+        data: { courierEventIds, ...(requestIds.length ? { requestIds: requestIds.slice(0, 50) } : {}) },
+        opts: { ...APPLY_COURIER_EVENT_OPTIONS, jobId: courierEventsJobId(courierEventIds[0]) },
+      });
+    }
+    await this.queue
+      .addBulk(jobs)
+      .catch((err: unknown) => this.logger.warn({ err }, 'courier events stored but not queued; the reconciler will'));
   }
 }
 
