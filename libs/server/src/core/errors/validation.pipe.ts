@@ -19,33 +19,50 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+/** An unpaired UTF-16 surrogate: not a character, cannot be encoded as UTF-8 (validators throw on it). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What is wrong with a string as stored text, or null: PostgreSQL cannot store NUL, nor UTF-8 a lone surrogate. */
+function textFault(s: string): { ko: string; en: string } | null {
+  if (s.includes('\u0000')) return { ko: 'NUL 문자(\\u0000)를 쓸 수 없습니다', en: 'must not contain NUL (\\u0000)' };
+  if (LONE_SURROGATE.test(s)) return { ko: '올바른 유니코드 문자가 아닙니다 (짝 없는 서로게이트)', en: 'must be valid Unicode text (unpaired surrogate)' };
+  return null;
+}
+
 /**
- * Where `value` holds U+0000 (in a string or an object key), as a dotted path, or null. PostgreSQL
- * text and jsonb cannot store it, so it is refused at the boundary instead of failing as a 500.
+ * The first string (or object key) in `value` that cannot be stored as text — holding U+0000 or an
+ * unpaired surrogate — as a dotted path with what is wrong, or null. Refused at the boundary
+ * instead of failing deeper as a 500 (PostgreSQL, class-validator's byte-length checks).
  */
-export function nulPath(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+export function badTextPath(value: unknown, path = ''): { path: string; fault: { ko: string; en: string } } | null {
+  if (typeof value === 'string') {
+    const fault = textFault(value);
+    return fault ? { path, fault } : null;
+  }
   if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return null;
   for (const [key, child] of Object.entries(value)) {
     const at = path ? `${path}.${key}` : key;
-    if (key.includes('\u0000')) return at;
-    const found = nulPath(child, at);
+    const keyFault = textFault(key);
+    if (keyFault) return { path: at, fault: keyFault };
+    const found = badTextPath(child, at);
     if (found !== null) return found;
   }
   return null;
 }
 
+/** A field name safe to echo in a message: NUL and lone surrogates written as escapes. */
+const printable = (name: string) =>
+  name.replace(/\u0000/g, '\\u0000').replace(new RegExp(LONE_SURROGATE.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+
 /** The class-validator pipe, after a check every argument gets, typed or not (the public routes take `unknown`). */
 class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const at = nulPath(value);
-    if (at !== null) {
-      const field = (at || metadata.data || metadata.type).replace(/\u0000/g, '\\u0000');
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        `입력값에 NUL 문자(\\u0000)를 쓸 수 없습니다: ${field} / Input must not contain NUL (\\u0000): ${field}`,
-        { [field]: 'must not contain NUL (\\u0000)' },
-      );
+    const bad = badTextPath(value);
+    if (bad !== null) {
+      const field = printable(bad.path || metadata.data || metadata.type);
+      throw new DomainError('VALIDATION_FAILED', `입력값을 확인하세요: ${field} — ${bad.fault.ko} / Invalid input: ${field} ${bad.fault.en}`, {
+        [field]: bad.fault.en,
+      });
     }
     return super.transform(value, metadata);
   }
