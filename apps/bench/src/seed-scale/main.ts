@@ -71,11 +71,23 @@ async function main(): Promise<void> {
   console.log(`대량 시드 / scale seed: ${fmt(tickets)} tickets → ${where.host}${where.pathname}`);
   const started = Date.now();
   await prepareDatabase(databaseUrl);
-  const result = await seedScale({ databaseUrl, tickets, onProgress: progressBar(Date.now()) });
+  const result = await seedScale({
+    databaseUrl,
+    tickets,
+    onProgress: progressBar(Date.now()),
+    onPhase: (phase) => process.stderr.write(`${phase}…\n`),
+  });
   const elapsed = (Date.now() - started) / 1000;
   if (result.inserted === 0) console.log(`이미 ${fmt(result.existing)}건이 있어 추가하지 않았습니다. / ${fmt(result.existing)} tickets already there; nothing to add.`);
   else console.log(`추가 / added ${fmt(result.inserted)} tickets to ${fmt(result.existing)} existing`);
   for (const [table, n] of Object.entries(result.rows)) console.log(`  ${table.padEnd(26)} ${fmt(n).padStart(12)}`);
+  if (result.inserted > 0) {
+    console.log(`단계별 시간 / seconds per phase${result.rebuiltIndexes ? ' (인덱스 삭제 후 재생성 / indexes dropped and rebuilt)' : ''}:`);
+    for (const [phase, s] of Object.entries(result.phases)) {
+      const rate = phase === 'generate' || phase === 'load' ? ` (${fmt(Math.round(result.inserted / s))} tickets/s)` : '';
+      console.log(`  ${phase.padEnd(48)} ${s.toFixed(1).padStart(7)} s${rate}`);
+    }
+  }
   console.log(`데이터베이스 크기 / database size: ${(result.databaseBytes / 1024 ** 3).toFixed(2)} GB`);
   console.log(`소요 시간 / elapsed: ${duration(elapsed)} (${elapsed.toFixed(1)} s)`);
   console.log(`상담원 로그인 / agent logins: scale.agent0@shopdesk.test … scale.agent39@shopdesk.test (every tenth a lead), password ${SCALE_AGENT_PASSWORD}`);

@@ -2,7 +2,7 @@
 // that the data is shaped like a shop's (distribution, FKs) and that Korean search finds it.
 import { Pool } from 'pg';
 import { TEST_DATABASE_URL } from '@shopdesk/testing/test-env';
-import { seedScale } from './scale-seeder';
+import { seedScale, SEEDED_TABLES } from './scale-seeder';
 
 describe('seed:scale', () => {
   const pool = new Pool({ connectionString: TEST_DATABASE_URL, max: 2 });
@@ -25,6 +25,35 @@ describe('seed:scale', () => {
     const more = await seedScale({ databaseUrl: TEST_DATABASE_URL, tickets: 1_200 });
     expect(more).toMatchObject({ existing: 1_000, inserted: 200 });
     expect(more.rows.tickets).toBe(1_200);
+  });
+
+  it('drops and rebuilds the secondary indexes exactly as defined; an interrupted seed rolls back with them intact', async () => {
+    const indexes = async () =>
+      (await pool.query(
+        `SELECT ix.tablename, ix.indexname, ix.indexdef, i.indisvalid, i.indisready
+           FROM pg_indexes ix JOIN pg_class c ON c.relname = ix.indexname JOIN pg_index i ON i.indexrelid = c.oid
+          WHERE ix.schemaname = current_schema() AND ix.tablename = ANY($1::text[]) ORDER BY 1, 2`,
+        [SEEDED_TABLES],
+      )).rows;
+    const before = await indexes();
+    expect(before.some((ix) => ix.indexname === 'tickets_search_idx')).toBe(true);
+
+    const bulk = await seedScale({ databaseUrl: TEST_DATABASE_URL, tickets: 1_500, batchSize: 100, rebuildIndexes: true });
+    expect(bulk).toMatchObject({ existing: 1_200, inserted: 300, rebuiltIndexes: true });
+    expect(bulk.rows.tickets).toBe(1_500);
+    expect(await indexes()).toEqual(before);
+
+    // Interrupted after two of five batches: nothing of that run stays, the indexes are all there.
+    const stopped = seedScale({
+      databaseUrl: TEST_DATABASE_URL, tickets: 2_000, batchSize: 100, rebuildIndexes: true,
+      onProgress: (done) => {
+        if (done >= 200) throw new Error('interrupted by the test');
+      },
+    });
+    await expect(stopped).rejects.toThrow('interrupted by the test');
+    expect(await indexes()).toEqual(before);
+    expect(await one(`SELECT count(*)::int AS n FROM tickets`)).toEqual({ n: 1_500 });
+    expect(await one(`SELECT count(*)::int AS n FROM ticket_events e WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = e.ticket_id)`)).toEqual({ n: 0 });
   });
 
   it('is shaped like a real shop: mostly closed, a few percent open, ≈3 messages and several events per ticket', async () => {
