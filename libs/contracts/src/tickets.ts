@@ -184,7 +184,7 @@ export interface TicketEventRecord {
 
 /** Sort and filter fields the ticket list accepts; anything else is rejected with 400. */
 /** `relevance`: search rank when filtered by `q` (exact reference/order number first), else newest first. */
-export const TICKET_SORT_FIELDS = ['relevance', 'reference', 'createdAt', 'updatedAt', 'priority', 'status', 'type', 'slaDueAt'] as const;
+export const TICKET_SORT_FIELDS = ['relevance', 'reference', 'createdAt', 'updatedAt', 'priority', 'status', 'type', 'slaDueAt', 'nextDeadlineAt'] as const;
 export const TICKET_FILTER_FIELDS = [
   'q',
   'id',

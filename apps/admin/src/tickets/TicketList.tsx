@@ -32,7 +32,7 @@ import {
 } from './choices';
 import { countdownText } from './scenario/ScenarioDeadlines';
 import { PriorityChip, StatusChip, TypeChip } from './TicketChips';
-import { TicketStatusTabs } from './TicketStatusTabs';
+import { TICKET_LIST_DEFAULT_SORT, TicketStatusTabs } from './TicketStatusTabs';
 import { SavedViewsBar } from './saved-views/SavedViewsBar';
 import { SubjectWithMatch } from './search/SearchMatchSnippet';
 import { TicketBulkActions } from '../bulk/BulkActionDialog';
@@ -153,7 +153,7 @@ const AssigneeName = ({ record }: { record: TicketRecord }) => {
 export const TicketList = () => (
   <List
     // `relevance`: best search match first while searching, otherwise newest first (docs/search.md).
-    sort={{ field: 'relevance', order: 'DESC' }}
+    sort={{ ...TICKET_LIST_DEFAULT_SORT }}
     filters={ticketFilters}
     actions={<TicketListActions />}
     perPage={25}

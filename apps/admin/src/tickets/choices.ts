@@ -6,7 +6,7 @@ import {
   TICKET_STATUSES,
   TICKET_TYPES,
 } from '@shopdesk/contracts/tickets';
-import { TICKET_VIEWS, VIEW_DUE_SOON_HOURS } from '@shopdesk/contracts/ticket-views';
+import { TICKET_VIEWS, VIEW_DUE_SOON_HOURS, type TicketViewDef } from '@shopdesk/contracts/ticket-views';
 
 // Choices for react-admin inputs: `name` is a translation key, which inputs translate.
 
@@ -32,7 +32,7 @@ export const DUE_SOON_HOURS = VIEW_DUE_SOON_HOURS;
  * 곧 SLA 위반, SLA 위반, 택배사 대기, 마감 임박, 전체), then the status tabs ("waiting" groups the three
  * pending statuses as one array filter).
  */
-export const STATUS_TABS: ReadonlyArray<{ id: string; filter: Readonly<Record<string, unknown>> }> = [
+export const STATUS_TABS: ReadonlyArray<TicketViewDef> = [
   ...TICKET_VIEWS,
   { id: 'new', filter: { status: 'new' } },
   { id: 'open', filter: { status: 'open' } },

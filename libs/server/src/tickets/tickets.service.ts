@@ -88,7 +88,11 @@ const SORT_COLUMN: Record<(typeof TICKET_SORT_FIELDS)[number], string> = {
   type: 't.type',
   // NULLs (no running timer) sort last either way via the column's partial index order.
   slaDueAt: 't.sla_due_at',
+  nextDeadlineAt: 't.next_deadline_at',
 };
+
+/** Sort columns that hold NULLs (no running timer, no template deadline): those rows come last. */
+const NULLABLE_SORTS = new Set<string>(['slaDueAt', 'nextDeadlineAt']);
 
 export interface EventDraft {
   kind: TicketEventKind;
@@ -260,12 +264,17 @@ export class TicketsService {
   async list(query: TicketListQuery, viewerId?: string): Promise<{ rows: TicketRecord[]; total: number; capped: boolean }> {
     const { count, page } = this.listStatements(query, viewerId);
     // Bounded count: never scan the whole table just to print "of N".
-    const cap = this.config.listCountCap;
+    const cap = this.countCap(query);
     // Two pooled connections at once: the page does not wait for the count's round trip.
     const [[{ n }], entities] = await Promise.all([this.db.query(count.sql, count.params) as Promise<{ n: number }[]>, page.getMany()]);
     const rows = entities.map(toTicketRecord);
     if (typeof query.filter.q === 'string') await attachSearchMatches(this.db.manager, rows, query.filter.q);
     return { rows, total: Math.min(n, cap), capped: n > cap };
+  }
+
+  /** How far a list's total is counted: searches less far (each match costs a read of its search vector). */
+  private countCap(query: TicketListQuery): number {
+    return typeof query.filter.q === 'string' ? this.config.searchCountCap : this.config.listCountCap;
   }
 
   /**
@@ -313,11 +322,11 @@ export class TicketsService {
       );
     }
 
-    const [countSql, countParams] = qb.clone().select('1').limit(this.config.listCountCap + 1).getQueryAndParameters();
+    const [countSql, countParams] = qb.clone().select('1').limit(this.countCap(query) + 1).getQueryAndParameters();
     const page = qb.leftJoinAndSelect('t.assignee', 'assignee');
     if (typeof f.q === 'string' && query.sort.field === 'relevance') orderBySearchRank(page, f.q);
     // NULLS LAST only where NULLs exist: on a NOT NULL column it would stop the DESC indexes from giving the order.
-    else page.orderBy(SORT_COLUMN[query.sort.field], query.sort.order, query.sort.field === 'slaDueAt' ? 'NULLS LAST' : undefined);
+    else page.orderBy(SORT_COLUMN[query.sort.field], query.sort.order, NULLABLE_SORTS.has(query.sort.field) ? 'NULLS LAST' : undefined);
     page
       .addOrderBy('t.id', query.sort.order)
       .offset(query.offset)

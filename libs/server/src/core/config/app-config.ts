@@ -35,6 +35,8 @@ const schema = z.object({
   /** Bearer token for GET /metrics; unset = only loopback scrapers. */
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   LIST_COUNT_CAP: z.coerce.number().int().min(100).default(10_000),
+  /** Same for searches (`q`): counting search matches reads their wide search vectors, so fewer are counted. */
+  SEARCH_COUNT_CAP: z.coerce.number().int().min(100).default(1_000),
   // Courier webhooks: comma-separated secrets (several during rotation); unset = endpoint disabled.
   AFTERSHIP_WEBHOOK_SECRETS: z.string().optional(),
   GENERIC_WEBHOOK_SECRETS: z.string().optional(),
@@ -92,6 +94,7 @@ export type AppConfig = {
   loginFailuresPerAccountPerHour: number;
   metricsToken: string | null;
   listCountCap: number;
+  searchCountCap: number;
   warehouse: { apiUrl: string | null; apiKey: string | null; callbackSecret: string | null; timeoutMs: number };
   publicBaseUrl: string;
   publicForm: {
@@ -153,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginFailuresPerAccountPerHour: c.LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR,
     metricsToken: c.METRICS_TOKEN ?? null,
     listCountCap: c.LIST_COUNT_CAP,
+    searchCountCap: c.SEARCH_COUNT_CAP,
     warehouse: {
       apiUrl: c.WAREHOUSE_API_URL?.replace(/\/$/, '') ?? null,
       apiKey: c.WAREHOUSE_API_KEY ?? null,
