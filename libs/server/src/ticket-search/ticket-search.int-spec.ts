@@ -114,6 +114,9 @@ describe('Korean search over the ticket list', () => {
     expect(r).toMatchObject({ total: 1000, capped: true });
     const [{ n }] = await testQuery<{ n: number }>(`SELECT count(*)::int AS n FROM tickets WHERE search_vector @@ shopdesk_search_query('도착하나요')`);
     expect(n).toBe(2000);
+    // More matches than SEARCH_COUNT_CAP are not ranked (each rank reads a search vector): newest first.
+    const created = r.rows.map((t) => Date.parse(t.createdAt));
+    expect(created).toEqual([...created].sort((a, b) => b - a));
     expect(r.rows.every((t) => t.reference.startsWith('BULK-') && t.searchMatch?.field === 'message')).toBe(true);
     expect(ids((await search('bulk12345@')).rows)).toHaveLength(1);
   });

@@ -262,11 +262,22 @@ export class TicketsService {
 
   /** `viewerId` is the signed-in agent: the `mine` filter resolves to them. */
   async list(query: TicketListQuery, viewerId?: string): Promise<{ rows: TicketRecord[]; total: number; capped: boolean }> {
-    const { count, page } = this.listStatements(query, viewerId);
     // Bounded count: never scan the whole table just to print "of N".
     const cap = this.countCap(query);
-    // Two pooled connections at once: the page does not wait for the count's round trip.
-    const [[{ n }], entities] = await Promise.all([this.db.query(count.sql, count.params) as Promise<{ n: number }[]>, page.getMany()]);
+    const countOf = (c: { sql: string; params: unknown[] }) => (this.db.query(c.sql, c.params) as Promise<{ n: number }[]>).then(([r]) => r.n);
+    let n: number;
+    let entities: TicketEntity[];
+    if (typeof query.filter.q === 'string' && query.sort.field === 'relevance') {
+      // Ranking reads every match's search vector: affordable for up to `cap` matches. A search
+      // matching more (a 1-character term over a large desk) lists them newest first instead —
+      // the count says how many there are before the page is chosen.
+      n = await countOf(this.listStatements(query, viewerId).count);
+      entities = await this.listStatements(query, viewerId, n > cap ? 'newest' : 'rank').page.getMany();
+    } else {
+      const { count, page } = this.listStatements(query, viewerId);
+      // Two pooled connections at once: the page does not wait for the count's round trip.
+      [n, entities] = await Promise.all([countOf(count), page.getMany()]);
+    }
     const rows = entities.map(toTicketRecord);
     if (typeof query.filter.q === 'string') await attachSearchMatches(this.db.manager, rows, query.filter.q);
     return { rows, total: Math.min(n, cap), capped: n > cap };
@@ -284,6 +295,8 @@ export class TicketsService {
   listStatements(
     query: TicketListQuery,
     viewerId?: string,
+    /** How a search sorted by relevance is ordered: ranked (the default), or newest first when it matches too many to rank. */
+    relevance: 'rank' | 'newest' = 'rank',
   ): { count: { sql: string; params: unknown[] }; page: SelectQueryBuilder<TicketEntity> } {
     const qb = this.db.getRepository(TicketEntity).createQueryBuilder('t');
     const f = query.filter;
@@ -324,7 +337,7 @@ export class TicketsService {
 
     const [countSql, countParams] = qb.clone().select('1').limit(this.countCap(query) + 1).getQueryAndParameters();
     const page = qb.leftJoinAndSelect('t.assignee', 'assignee');
-    if (typeof f.q === 'string' && query.sort.field === 'relevance') orderBySearchRank(page, f.q);
+    if (typeof f.q === 'string' && query.sort.field === 'relevance' && relevance === 'rank') orderBySearchRank(page, f.q);
     // NULLS LAST only where NULLs exist: on a NOT NULL column it would stop the DESC indexes from giving the order.
     else page.orderBy(SORT_COLUMN[query.sort.field], query.sort.order, NULLABLE_SORTS.has(query.sort.field) ? 'NULLS LAST' : undefined);
     page
