@@ -18,7 +18,7 @@ import { redisOptionsFromUrl } from '@shopdesk/server/core/queue/redis-options';
 import { TicketingModule } from '@shopdesk/server/ticketing.module';
 import { TICKET_LIST_SPEC, TicketsService } from '@shopdesk/server/tickets/tickets.service';
 import { hashPassword } from '@shopdesk/server/users/password';
-import { API_MAIN, apiNodeArgs, freePort, prepareBenchDatabase, stopProcess, waitForHealth } from './bench-env';
+import { API_MAIN, apiNodeArgs, freePort, prepareOwnBenchDatabase, stopProcess, waitForHealth } from './bench-env';
 import { loadHttp } from './http-load';
 import { type BenchFigure, type BenchResult, ms, summarize } from './stats';
 
@@ -121,10 +121,13 @@ async function sample(times: number, warmup: number, fn: () => Promise<void>): P
 }
 
 export async function benchViews(opts: { tickets: number; samples: number }): Promise<BenchResult> {
-  process.env.BENCH_DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/shopdesk_bench_views';
-  process.env.BENCH_REDIS_URL ||= 'redis://127.0.0.1:6379/9';
-  process.env.BENCH_QUEUE_PREFIX ||= 'shopdesk-bench-views';
-  const url = await prepareBenchDatabase();
+  // Its own database (kept between runs: it may hold a seed:scale dataset); the BENCH_* variables are
+  // restored afterwards, so a following bench never lands on it.
+  const url = await prepareOwnBenchDatabase({
+    databaseUrl: 'postgres://postgres@127.0.0.1:5432/shopdesk_bench_views',
+    redisUrl: 'redis://127.0.0.1:6379/9',
+    queuePrefix: 'shopdesk-bench-views',
+  });
   const redis = new IORedis(redisOptionsFromUrl(process.env.REDIS_URL!));
   await redis.flushdb(); // the bench Redis DB only
   await redis.quit();
