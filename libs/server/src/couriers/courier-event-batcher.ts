@@ -41,7 +41,9 @@ export interface CourierEventBatcherOptions {
   maxInFlight: number;
 }
 
-const key = (r: ScanToStore) => `${r.provider}\u0000${r.scan.eventId}`;
+/** One event's identity, as courier_events is unique on it: provider and the provider's event id. */
+export const eventKey = (provider: string, eventId: string) => `${provider}\u0000${eventId}`;
+const key = (r: ScanToStore) => eventKey(r.provider, r.scan.eventId);
 
 /**
  * Collects concurrent requests and stores them together. A batch starts as soon as a slot is free

@@ -14,7 +14,7 @@ import {
   courierEventsJobId,
   type ApplyCourierEventsPayload,
 } from './courier-events.job';
-import { CourierEventBatcher, type ScanToStore } from './courier-event-batcher';
+import { CourierEventBatcher, eventKey, type ScanToStore } from './courier-event-batcher';
 import { adapterFor, rawPayloadObject, WebhookRejected } from './providers/provider';
 import { currentRequestId } from '../core/request-context/request-context';
 
@@ -109,9 +109,8 @@ export class CourierWebhooksService {
   private async storeAndQueue(rows: ScanToStore[]): Promise<{ ids: (string | null)[]; followUp?: Promise<unknown> }> {
     // In one fixed order (provider, event id): two batches that share events (re-deliveries) then
     // wait on each other's rows in the same order and cannot deadlock.
-    const ordered = [...rows].sort((a, b) =>
-      a.provider === b.provider ? (a.scan.eventId < b.scan.eventId ? -1 : a.scan.eventId > b.scan.eventId ? 1 : 0) : a.provider < b.provider ? -1 : 1,
-    );
+    const keyOf = (r: ScanToStore) => eventKey(r.provider, r.scan.eventId);
+    const ordered = [...rows].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
     const params: unknown[] = [];
     const values = ordered.map((r, i) => {
       const s = r.scan;
@@ -125,8 +124,8 @@ export class CourierWebhooksService {
        ON CONFLICT (provider, event_id) DO NOTHING RETURNING id, provider, event_id`,
       params,
     )) as { id: string; provider: string; event_id: string }[];
-    const byKey = new Map(inserted.map((r) => [`${r.provider}\u0000${r.event_id}`, String(r.id)]));
-    const ids = rows.map((r) => byKey.get(`${r.provider}\u0000${r.scan.eventId}`) ?? null);
+    const byKey = new Map(inserted.map((r) => [eventKey(r.provider, r.event_id), String(r.id)]));
+    const ids = rows.map((r) => byKey.get(keyOf(r)) ?? null);
     return { ids, followUp: this.queueStored(rows, ids) };
   }
 
